@@ -1,0 +1,20 @@
+namespace Autobahn.Testsuite.Cases;
+
+/// <summary>
+/// One Autobahn case as data: its id and texts, what to send when the connection opens, what to expect.
+/// Defined in <see cref="CaseCatalog"/>; executed by the fuzzing session; judged by the verdict functions.
+/// </summary>
+internal sealed record CaseDefinition(
+    CaseId Id,
+    IReadOnlyList<CaseStep> OnOpen,
+    IReadOnlyList<CaseOutcome> Expected,
+    ExpectedClose ExpectedClose,
+    CaseVerdictRule Rule = CaseVerdictRule.Standard,
+    bool SuppressClose = false)
+{
+    /// <summary>wstest's description text (HTML fragments kept verbatim).</summary>
+    public string Description => CaseTexts.Get(Id).Description;
+
+    /// <summary>wstest's expectation text.</summary>
+    public string Expectation => CaseTexts.Get(Id).Expectation;
+}

@@ -1,0 +1,58 @@
+using Autobahn.Testsuite.Cases;
+
+namespace Autobahn.Testsuite.Fuzzing;
+
+/// <summary>Everything one fuzzing session observed for one case, before judging.</summary>
+public sealed record CaseTranscript
+{
+    /// <summary>The case.</summary>
+    public required CaseId CaseId { get; init; }
+
+    /// <summary>The events the case recorded, in order (wstest's <c>received</c>).</summary>
+    public required IReadOnlyList<CaseEvent> Received { get; init; }
+
+    /// <summary>Whether the opening handshake completed (wstest's <c>connectionWasOpen</c>).</summary>
+    public required bool ConnectionWasOpen { get; init; }
+
+    /// <summary>The closing-behaviour fields.</summary>
+    public required ClosingBehavior Closing { get; init; }
+
+    /// <summary>UTC time the handshake request was written.</summary>
+    public DateTimeOffset Started { get; init; }
+
+    /// <summary>Milliseconds from handshake completion to TCP close (wstest's <c>duration</c>); 0 if never open.</summary>
+    public int DurationMilliseconds { get; init; }
+
+    /// <summary>The raw handshake request.</summary>
+    public string HttpRequest { get; init; } = "?";
+
+    /// <summary>The raw handshake response headers, or "?".</summary>
+    public string HttpResponse { get; init; } = "?";
+
+    /// <summary>The server's <c>Server</c> header, if any.</summary>
+    public string? ServerHeader { get; init; }
+
+    /// <summary>
+    /// Why no WebSocket connection could be made (connection refused, handshake rejected, timeout), in words for
+    /// a test report; null when the handshake completed.
+    /// </summary>
+    public string? ConnectionFailure { get; init; }
+
+    /// <summary>True when the TCP connection itself could not be made (wstest then skips the rest of the run).</summary>
+    public bool ConnectFailed { get; init; }
+
+    /// <summary>The wire log.</summary>
+    public IReadOnlyList<WireLogEntry> WireLog { get; init; } = [];
+
+    /// <summary>Octets received per read size.</summary>
+    public IReadOnlyDictionary<int, int> RxOctetStats { get; init; } = new Dictionary<int, int>();
+
+    /// <summary>Octets transmitted per write size.</summary>
+    public IReadOnlyDictionary<int, int> TxOctetStats { get; init; } = new Dictionary<int, int>();
+
+    /// <summary>Frames received per opcode.</summary>
+    public IReadOnlyDictionary<int, int> RxFrameStats { get; init; } = new Dictionary<int, int>();
+
+    /// <summary>Frames transmitted per opcode.</summary>
+    public IReadOnlyDictionary<int, int> TxFrameStats { get; init; } = new Dictionary<int, int>();
+}

@@ -1,0 +1,40 @@
+namespace Autobahn.Testsuite;
+
+/// <summary>
+/// Options of a fuzzing run. The defaults are wstest's (autobahn-python 0.10.9 client defaults,
+/// <c>websocket/protocol.py</c>), so verdicts match wstest's.
+/// </summary>
+public sealed record FuzzingOptions
+{
+    /// <summary>The options wstest uses.</summary>
+    public static FuzzingOptions Default { get; } = new();
+
+    /// <summary>Opening handshake timeout, from TCP connect (wstest: 5 s).</summary>
+    public TimeSpan OpenHandshakeTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time the server has to answer our close frame (wstest: 1 s).</summary>
+    public TimeSpan CloseHandshakeTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Time the server has to drop TCP after the closing handshake we started (wstest: 1 s).</summary>
+    public TimeSpan ServerConnectionDropTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Multiplies every timer (case timers and the timeouts above). 1 gives wstest's values; a debugger
+    /// or a slow machine may want more. Timers are upper bounds: a conformant server never waits on them,
+    /// except the fixed waits of 5.19, 5.20 and 6.4.x, which this also scales.
+    /// </summary>
+    public double TimeScale { get; init; } = 1.0;
+
+    /// <summary>The agent name for reports; when null, the server's <c>Server</c> header, else "UnknownServer".</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>
+    /// Largest frame payload the fuzzer buffers from the server. wstest has no limit; a bound keeps a
+    /// hostile server from exhausting memory. The largest legitimate echo is 16 MiB (9.1.6).
+    /// </summary>
+    public long MaxFramePayloadLength { get; init; } = 64L * 1024 * 1024;
+
+    internal TimeSpan Scale(double seconds) => TimeSpan.FromSeconds(seconds * TimeScale);
+
+    internal TimeSpan Scale(TimeSpan span) => span * TimeScale;
+}
