@@ -1,3 +1,7 @@
+using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite.Fuzzing;
+using Autobahn.Testsuite.Verdicts;
+
 namespace Autobahn.Testsuite;
 
 /// <summary>Runs Autobahn cases against a WebSocket server, one fresh connection per case, as wstest does.</summary>
@@ -6,8 +10,59 @@ public static class Fuzzer
     /// <summary>
     /// Runs one case against the server at <paramref name="serverUrl"/> (<c>ws://host:port/path</c>) and judges it as wstest does.
     /// Never throws for server misbehaviour: a refused connection or a failed handshake is a FAILED result whose
-    /// <see cref="Fuzzing.CaseTranscript.ConnectionFailure"/> says why.
+    /// <see cref="CaseTranscript.ConnectionFailure"/> says why.
     /// </summary>
+    /// <exception cref="ArgumentException">The case id is unknown, or the URL is not a <c>ws://</c> URL.</exception>
     public static Task<CaseResult> RunCaseAsync(string caseId, Uri serverUrl, FuzzingOptions? options = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException("engine in progress");
+    {
+        ArgumentNullException.ThrowIfNull(serverUrl);
+        if (!serverUrl.IsAbsoluteUri || serverUrl.Scheme != "ws")
+        {
+            throw new ArgumentException($"'{serverUrl}' is not a ws:// URL (wss:// is not supported).", nameof(serverUrl));
+        }
+
+        options ??= FuzzingOptions.Default;
+        var connectTimeout = options.Scale(options.OpenHandshakeTimeout);
+        return RunCaseAsync(caseId, serverUrl, async token =>
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+            timeout.CancelAfter(connectTimeout);
+            try
+            {
+                return await TcpConnector.ConnectAsync(serverUrl, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!token.IsCancellationRequested)
+            {
+                throw new TimeoutException($"no TCP connection within {connectTimeout.TotalSeconds:0.###} s");
+            }
+        }, options, cancellationToken);
+    }
+
+    internal static async Task<CaseResult> RunCaseAsync(
+        string caseId,
+        Uri serverUrl,
+        Func<CancellationToken, Task<Stream>> connect,
+        FuzzingOptions options,
+        CancellationToken cancellationToken,
+        TimeProvider? time = null,
+        Func<byte[]>? newMaskKey = null,
+        string? handshakeKey = null)
+    {
+        if (!CaseId.TryParse(caseId, out var id)) throw new ArgumentException($"'{caseId}' is not an Autobahn case id (e.g. 2.2 or 6.4.3).", nameof(caseId));
+        if (!CaseCatalog.TryGet(id, out var definition)) throw new ArgumentException($"Case {caseId} is not in the catalog.", nameof(caseId));
+
+        var session = new FuzzingSession(definition, serverUrl, connect, options, time, newMaskKey, handshakeKey);
+        var transcript = await session.RunAsync(cancellationToken).ConfigureAwait(false);
+        return new CaseResult
+        {
+            Id = id,
+            Text = CaseTexts.Get(id),
+            Index = CaseCatalog.IndexOf(id),
+            Agent = options.Agent ?? transcript.ServerHeader ?? "UnknownServer",
+            Expected = definition.Expected,
+            ExpectedClose = definition.ExpectedClose,
+            Transcript = transcript,
+            Verdict = CaseJudge.Judge(definition, transcript),
+        };
+    }
 }

@@ -1,0 +1,96 @@
+using System.Net.WebSockets;
+
+namespace Autobahn.Samples.EchoServer;
+
+/// <summary>
+/// An ASP.NET Core app that accepts a WebSocket on <c>/</c> and echoes every message back, text as text and binary
+/// as binary — the server the Autobahn fuzzingclient expects (<c>wstest -m echoserver</c> does the same).
+/// </summary>
+public static class EchoApp
+{
+    /// <summary>The largest message echoed: section 9 sends up to 16 MiB.</summary>
+    public const int MaxMessageSize = 16 * 1024 * 1024 + 1024;
+
+    /// <summary>Builds the app. Listening URLs come from <paramref name="args"/> (<c>--urls</c>) or the usual configuration.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var app = builder.Build();
+        Map(app);
+        return app;
+    }
+
+    /// <summary>Adds the WebSocket middleware and the echo endpoint on <c>/</c> to an app.</summary>
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Close handling is the fuzzer's business: keep-alive pings would add pongs the cases do not expect.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        app.Map("/", async context =>
+        {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsync("WebSocket echo server: connect with ws://", context.RequestAborted);
+                return;
+            }
+
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            await EchoAsync(socket, context.RequestAborted);
+        });
+    }
+
+    /// <summary>
+    /// Echoes whole messages until the peer closes. Whole, not frame by frame: a message is sent back only once it has
+    /// been received completely, so a text message that turns out to be invalid UTF-8 is never half echoed.
+    /// </summary>
+    public static async Task EchoAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                var count = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (count == buffer.Length)
+                    {
+                        if (buffer.Length >= MaxMessageSize)
+                        {
+                            await socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
+                            return;
+                        }
+
+                        Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxMessageSize));
+                    }
+
+                    result = await socket.ReceiveAsync(buffer.AsMemory(count), cancellationToken);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        // Answer with the code received (RFC 6455 5.5.1); a close without a code is answered without one.
+                        await socket.CloseOutputAsync(socket.CloseStatus ?? WebSocketCloseStatus.Empty, null, cancellationToken);
+                        return;
+                    }
+
+                    count += result.Count;
+                }
+                while (!result.EndOfMessage);
+
+                await socket.SendAsync(buffer.AsMemory(0, count), result.MessageType, endOfMessage: true, cancellationToken);
+            }
+        }
+        catch (WebSocketException)
+        {
+            // The peer broke the protocol (the managed WebSocket has already sent its close frame) or vanished.
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection was aborted.
+        }
+    }
+}

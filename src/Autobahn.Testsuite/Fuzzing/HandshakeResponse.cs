@@ -1,0 +1,105 @@
+using System.Text;
+
+namespace Autobahn.Testsuite.Fuzzing;
+
+/// <summary>
+/// Parses and checks the server's handshake response as autobahn's client does
+/// (<c>websocket/protocol.py</c> <c>processHandshake</c>, <c>parseHttpHeader</c>): lower-cased header names,
+/// repeated headers joined with ", ", and the same failure texts.
+/// </summary>
+internal sealed class HandshakeResponse
+{
+    private HandshakeResponse(string statusLine, Dictionary<string, string> headers, Dictionary<string, int> counts)
+    {
+        StatusLine = statusLine;
+        Headers = headers;
+        Counts = counts;
+    }
+
+    public string StatusLine { get; }
+
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    public IReadOnlyDictionary<string, int> Counts { get; }
+
+    public static HandshakeResponse Parse(ReadOnlySpan<byte> head)
+    {
+        var text = Encoding.UTF8.GetString(head);
+        var lines = text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None);
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in lines.Skip(1))
+        {
+            var colon = line.IndexOf(':');
+            if (colon <= 0) continue;
+            var key = line[..colon].Trim().ToLowerInvariant();
+            var value = line[(colon + 1)..].Trim();
+            if (headers.TryGetValue(key, out var existing))
+            {
+                headers[key] = existing + ", " + value;
+                counts[key]++;
+            }
+            else
+            {
+                headers[key] = value;
+                counts[key] = 1;
+            }
+        }
+
+        return new HandshakeResponse(lines[0].Trim(), headers, counts);
+    }
+
+    /// <summary>Returns autobahn's failure reason, or null when the response accepts the upgrade.</summary>
+    public string? Validate(string key)
+    {
+        var statusParts = StatusLine.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (statusParts.Length < 2) return $"Bad HTTP response status line '{StatusLine}'";
+        if (statusParts[0] != "HTTP/1.1") return $"Unsupported HTTP version ('{statusParts[0]}')";
+        if (!int.TryParse(statusParts[1], out var status)) return $"Bad HTTP status code ('{statusParts[1]}')";
+        if (status != 101)
+        {
+            var reason = statusParts.Length > 2 ? " - " + string.Concat(statusParts.Skip(2)) : "";
+            return $"WebSocket connection upgrade failed ({status}{reason})";
+        }
+
+        if (!Headers.TryGetValue("upgrade", out var upgrade)) return "HTTP Upgrade header missing";
+        if (!upgrade.Trim().Equals("websocket", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"HTTP Upgrade header different from 'websocket' (case-insensitive) : {upgrade}";
+        }
+
+        if (!Headers.TryGetValue("connection", out var connection)) return "HTTP Connection header missing";
+        if (!connection.Split(',').Any(c => c.Trim().Equals("upgrade", StringComparison.OrdinalIgnoreCase)))
+        {
+            return $"HTTP Connection header does not include 'upgrade' value (case-insensitive) : {connection}";
+        }
+
+        if (!Headers.TryGetValue("sec-websocket-accept", out var accept)) return "HTTP Sec-WebSocket-Accept header missing in opening handshake reply";
+        if (Counts["sec-websocket-accept"] > 1) return "HTTP Sec-WebSocket-Accept header appears more than once in opening handshake reply";
+        var expected = HandshakeRequest.ExpectedAccept(key);
+        if (accept.Trim() != expected) return $"HTTP Sec-WebSocket-Accept bogus value : expected {expected} / got {accept.Trim()}";
+
+        if (Headers.TryGetValue("sec-websocket-extensions", out var extensions))
+        {
+            if (Counts["sec-websocket-extensions"] > 1) return "HTTP Sec-WebSocket-Extensions header appears more than once in opening handshake reply";
+            foreach (var extension in extensions.Split(',').Select(e => e.Split(';')[0].Trim()).Where(e => e.Length > 0))
+            {
+                // Sections 1–10 offer no extension, so any extension in the answer fails the handshake.
+                return extension == "permessage-deflate"
+                    ? "WebSocket permessage-compress extension response from server denied by client"
+                    : $"server wants to use extension '{extension}' we did not request, haven't implemented or did not enable";
+            }
+        }
+
+        if (Headers.TryGetValue("sec-websocket-protocol", out var protocol))
+        {
+            if (Counts["sec-websocket-protocol"] > 1) return "HTTP Sec-WebSocket-Protocol header appears more than once in opening handshake reply";
+            if (protocol.Trim().Length > 0)
+            {
+                return $"subprotocol selected by server ({protocol.Trim()}) not in subprotocol list requested by client ([])";
+            }
+        }
+
+        return null;
+    }
+}
