@@ -53,8 +53,16 @@ public class CaseSelectionTests
     [Fact]
     public void Resolve_Exclusions_AreRemovedAsASet()
     {
-        var ids = Resolve(["6.4.*", "2.1*"], ["6.4.2", "2.1?*"]);
-        Assert.Equal(["2.1", "6.4.1", "6.4.3", "6.4.4"], ids);
+        var ids = Resolve(["6.4.*", "2.1*"], ["6.4.2", "2.1"]);
+        Assert.Equal(["2.10", "2.11", "6.4.1", "6.4.3", "6.4.4"], ids);
+    }
+
+    [Fact]
+    public void Resolve_OtherRegexSyntax_IsKeptAsWstestKeepsIt()
+    {
+        // caseset.py translates only '.' and '*': "2.1?*" is the regex 2\.1?.* and so selects all of section 2.
+        Assert.Equal(11, Resolve(["2.1?*"]).Length);
+        Assert.Equal(["6.4.1", "6.4.3"], Resolve(["6.4.[13]*"]));
     }
 
     [Fact]
