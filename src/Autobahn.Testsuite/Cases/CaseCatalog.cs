@@ -48,6 +48,7 @@ internal static partial class CaseCatalog
             .Concat(Section5Fragmentation())
             .Concat(Section6Utf8())
             .Concat(Section7Close())
+            .Concat(Section9Limits())
             .Concat(Section10Misc())
             .ToArray();
 

@@ -10,8 +10,12 @@ internal sealed record CaseDefinition(
     IReadOnlyList<CaseOutcome> Expected,
     ExpectedClose ExpectedClose,
     CaseVerdictRule Rule = CaseVerdictRule.Standard,
-    bool SuppressClose = false)
+    bool SuppressClose = false,
+    EchoCheck? Echo = null)
 {
+    /// <summary>Whether wstest reports the case's duration (sections 9, 12, 13).</summary>
+    public bool ReportTime => Echo is not null;
+
     /// <summary>wstest's description text (HTML fragments kept verbatim).</summary>
     public string Description => CaseTexts.Get(Id).Description;
 

@@ -59,3 +59,12 @@ internal sealed record CloseAfter(double Seconds) : CaseStep;
 
 /// <summary>Sets the protocol's <c>autoFragmentSize</c> for later <see cref="SendMessage"/> steps (10.1.1).</summary>
 internal sealed record SetAutoFragmentSize(int Size) : CaseStep;
+
+/// <summary>
+/// Turns the wire log on or off. 9.1–9.6 set <c>createWirelog</c> directly (<paramref name="Logged"/> false: no row);
+/// 9.7/9.8 call <c>enableWirelog</c>, which writes a <c>WLM</c> row.
+/// </summary>
+internal sealed record SetWirelog(bool Enabled, bool Logged) : CaseStep;
+
+/// <summary>9.7/9.8 <c>sendOne</c>: sends the next round-trip message of the case's <see cref="RoundTripCheck"/>.</summary>
+internal sealed record SendRoundTripMessage : CaseStep;

@@ -11,6 +11,15 @@ public sealed record CaseTranscript
     /// <summary>The events the case recorded, in order (wstest's <c>received</c>).</summary>
     public required IReadOnlyList<CaseEvent> Received { get; init; }
 
+    /// <summary>
+    /// The behavior a self-judging case set (sections 9, 12, 13: wstest cases whose <c>expected</c> is empty set
+    /// <c>behavior</c> in <c>onMessage</c>); null for cases judged by their expected events.
+    /// </summary>
+    public Behavior? CaseBehavior { get; init; }
+
+    /// <summary>The result text a self-judging case set along with <see cref="CaseBehavior"/>.</summary>
+    public string? CaseResult { get; init; }
+
     /// <summary>Whether the opening handshake completed (wstest's <c>connectionWasOpen</c>).</summary>
     public required bool ConnectionWasOpen { get; init; }
 

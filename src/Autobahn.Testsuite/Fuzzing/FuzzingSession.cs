@@ -83,7 +83,10 @@ internal sealed class FuzzingSession
     private readonly Dictionary<int, int> txOctetStats = [];
     private readonly Dictionary<int, int> rxFrameStats = [];
     private readonly Dictionary<int, int> txFrameStats = [];
-    private readonly bool createWirelog = true;
+    private bool createWirelog = true;
+    private Behavior? caseBehavior;
+    private string? caseResult;
+    private int roundTripsSent;
     private bool connectionWasOpen;
     private DateTimeOffset started;
     private TimeSpan caseStart;
@@ -224,6 +227,15 @@ internal sealed class FuzzingSession
     {
         connectionWasOpen = true;
         caseStart = clock.Elapsed;
+        if (definition.Echo is { } echo)
+        {
+            // Cases that judge themselves start out FAILED (case9_1_1.py, case9_7_X.py onOpen).
+            caseBehavior = Behavior.Failed;
+            caseResult = echo is RoundTripCheck
+                ? $"Case did not finish within {echo.WaitSeconds} seconds."
+                : $"Did not receive message within {echo.WaitSeconds} seconds.";
+        }
+
         Run(definition.OnOpen);
     }
 
@@ -473,8 +485,77 @@ internal sealed class FuzzingSession
 
     private void OnMessage(byte[] payload, bool isBinary)
     {
+        switch (definition.Echo)
+        {
+            case SingleEchoCheck single:
+                OnSingleEcho(single, payload, isBinary);
+                return;
+            case RoundTripCheck roundTrip:
+                OnRoundTripEcho(roundTrip, payload, isBinary);
+                return;
+        }
+
         received.Add(CaseEvent.Message(payload, isBinary));
         FinishWhenDone();
+    }
+
+    /// <summary><c>case9_1_1.py</c> onMessage: the first echo decides (type and length only), then close.</summary>
+    private void OnSingleEcho(SingleEchoCheck check, byte[] payload, bool isBinary)
+    {
+        var kind = check.IsBinary ? "binary" : "text";
+        if (isBinary != check.IsBinary)
+        {
+            caseResult = check.IsBinary ? "Expected binary message with payload, but got text." : "Expected text message with payload, but got binary.";
+        }
+        else if (payload.Length != check.Length)
+        {
+            caseResult = $"Expected {kind} message with payload of length {check.Length}, but got {payload.Length}.";
+        }
+        else
+        {
+            caseBehavior = Behavior.Ok;
+            caseResult = $"Received {kind} message of length {payload.Length}.";
+        }
+
+        createWirelog = true;
+        SendClose(CloseCodes.Normal, null);
+    }
+
+    /// <summary><c>case9_7_X.py</c> onMessage: next message after each good echo; OK after the last.</summary>
+    private void OnRoundTripEcho(RoundTripCheck check, byte[] payload, bool isBinary)
+    {
+        if (isBinary != check.IsBinary || payload.Length != check.Length)
+        {
+            caseBehavior = Behavior.Failed;
+            caseResult = $"Echo'ed message type or length differs from what I sent (got binary = {(isBinary ? "True" : "False")}, payload length = {payload.Length}).";
+            EnableWirelog(true);
+            SendClose(CloseCodes.Normal, null);
+        }
+        else if (roundTripsSent < check.Count)
+        {
+            SendRoundTripMessage(check);
+        }
+        else
+        {
+            caseBehavior = Behavior.Ok;
+            caseResult = "Ok, received all echo'ed messages in time.";
+            EnableWirelog(true);
+            SendClose(CloseCodes.Normal, null);
+        }
+    }
+
+    private void SendRoundTripMessage(RoundTripCheck check)
+    {
+        // sendFrame does not look at the state: a late echo after our close still sends the next message, as in wstest.
+        SendFrame(check.IsBinary ? Opcodes.Binary : Opcodes.Text, check.Payload, fin: true, rsv: 0, payloadLength: check.Length, chopSize: null, sync: false);
+        roundTripsSent++;
+    }
+
+    private void EnableWirelog(bool enable)
+    {
+        if (enable == createWirelog) return;
+        createWirelog = enable;
+        wireLog.Add(Entry("WLM", enable));
     }
 
     private void OnPong(byte[] payload)
@@ -639,6 +720,13 @@ internal sealed class FuzzingSession
                 break;
             case SetAutoFragmentSize size:
                 autoFragmentSize = size.Size;
+                break;
+            case SetWirelog wirelog:
+                if (wirelog.Logged) EnableWirelog(wirelog.Enabled);
+                else createWirelog = wirelog.Enabled;
+                break;
+            case Cases.SendRoundTripMessage:
+                SendRoundTripMessage((RoundTripCheck)definition.Echo!);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown case step {step}.");
@@ -853,6 +941,8 @@ internal sealed class FuzzingSession
     {
         CaseId = definition.Id,
         Received = received.ToArray(),
+        CaseBehavior = caseBehavior,
+        CaseResult = caseResult,
         ConnectionWasOpen = connectionWasOpen,
         Closing = new ClosingBehavior
         {

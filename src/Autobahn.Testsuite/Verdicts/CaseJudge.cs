@@ -21,8 +21,9 @@ internal static class CaseJudge
 
     public static CaseVerdict Judge(CaseDefinition definition, CaseTranscript transcript)
     {
-        var behavior = Behavior.Failed;
-        var result = ResultEventsDiffer;
+        // Cases with an empty expected dict keep whatever behavior they set themselves (case.py onConnectionLost).
+        var behavior = transcript.CaseBehavior ?? Behavior.Failed;
+        var result = transcript.CaseResult ?? ResultEventsDiffer;
         Behavior behaviorClose;
         string resultClose;
 

@@ -1,0 +1,31 @@
+using Autobahn.Samples.EchoServer;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Autobahn.Samples.Tests;
+
+/// <summary>Starts the sample echo app in this process on a free loopback port, once per test class.</summary>
+public sealed class EchoServerFixture : IAsyncLifetime
+{
+    private WebApplication? app;
+
+    /// <summary>The WebSocket URL of the running app, e.g. <c>ws://127.0.0.1:41234/</c>.</summary>
+    public Uri Url { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        app = EchoApp.Build(["--urls", "http://127.0.0.1:0"]);
+        await app.StartAsync();
+
+        // Port 0 lets Kestrel pick a free port; the address it bound is known only once it has started.
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Url = new UriBuilder(address) { Scheme = "ws", Path = "/" }.Uri;
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (app is not null) await app.DisposeAsync();
+    }
+}

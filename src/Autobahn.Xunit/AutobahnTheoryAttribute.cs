@@ -1,0 +1,24 @@
+using Xunit;
+using Xunit.Sdk;
+
+namespace Autobahn.Xunit;
+
+/// <summary>
+/// A theory whose rows are Autobahn cases (give them with <see cref="AutobahnCasesAttribute"/>). Each row is named
+/// <c>2.2 · Send ping with small text payload.</c> and carries the traits <c>AutobahnSection</c> (e.g. "6"),
+/// <c>AutobahnCategory</c> (e.g. "UTF-8 Handling") and <c>AutobahnCase</c> (e.g. "6.4.3"), for <c>--filter</c> and
+/// Test Explorer's grouping.
+/// </summary>
+[XunitTestCaseDiscoverer("Autobahn.Xunit.Sdk.AutobahnTheoryDiscoverer", "Autobahn.Xunit")]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class AutobahnTheoryAttribute : TheoryAttribute
+{
+    /// <summary>
+    /// Names an environment variable that holds the URL of the server under test, e.g. <c>AUTOBAHN_SERVER_URL</c>.
+    /// While it is unset or empty every row is skipped, with a reason that says what to set.
+    /// </summary>
+    public string? SkipUnlessEnvironment { get; set; }
+
+    internal static string EnvironmentSkipReason(string variable) =>
+        $"Set {variable}=ws://127.0.0.1:9001/ to run the suite against your server";
+}

@@ -1,0 +1,21 @@
+namespace Autobahn.Xunit.Sdk;
+
+/// <summary>
+/// The row an <see cref="AutobahnTestCase"/> is running, visible to <see cref="AutobahnRunner"/> through the async flow.
+/// xUnit v2 has no dynamic skip: the runner leaves a skip reason here, and the test case reports its passed test as
+/// skipped. Outside an Autobahn row there is no context and nothing is skipped.
+/// </summary>
+internal sealed class AutobahnRowContext
+{
+    private static readonly AsyncLocal<AutobahnRowContext?> CurrentContext = new();
+
+    /// <summary>The context of the row running on this async flow, if any.</summary>
+    public static AutobahnRowContext? Current
+    {
+        get => CurrentContext.Value;
+        set => CurrentContext.Value = value;
+    }
+
+    /// <summary>Why the row is to be reported as skipped instead of passed; null to report it as it ran.</summary>
+    public string? SkipReason { get; set; }
+}

@@ -1,0 +1,69 @@
+using Autobahn.Testsuite;
+using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite.Reports;
+
+namespace Autobahn.Xunit.Sdk;
+
+/// <summary>
+/// What <see cref="AutobahnRunner"/> does, with its collaborators passed in so that it can be tested without a
+/// server: run the case, record it in the report, and turn the verdict into a test outcome.
+/// </summary>
+internal sealed class CaseRunner(
+    Func<string, Uri, FuzzingOptions?, CancellationToken, Task<CaseResult>> runCase,
+    IndexJsonWriter? report,
+    ConnectFailureMemory connectFailures)
+{
+    private static readonly Lazy<CaseRunner> SharedRunner = new(() => new CaseRunner(Fuzzer.RunCaseAsync, IndexJsonWriter.Shared, ConnectFailureMemory.Shared));
+
+    /// <summary>The runner of this process: the real fuzzer, the process-wide report and connect-failure memory.</summary>
+    public static CaseRunner Shared => SharedRunner.Value;
+
+    /// <summary>Whether a verdict lets the row pass: behavior OK, NON-STRICT or INFORMATIONAL, and close OK or INFORMATIONAL.</summary>
+    public static bool Passes(CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Behavior is Behavior.Ok or Behavior.NonStrict or Behavior.Informational
+            && result.BehaviorClose is Behavior.Ok or Behavior.Informational;
+    }
+
+    /// <summary>Whether the server declined what the case needs (permessage-deflate): neither pass nor failure.</summary>
+    public static bool IsUnimplemented(CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Behavior == Behavior.Unimplemented || result.BehaviorClose == Behavior.Unimplemented;
+    }
+
+    /// <summary>Runs one case; throws <see cref="AutobahnCaseFailedException"/> when its verdict fails.</summary>
+    public async Task<CaseResult> RunAsync(string caseId, Uri serverUrl, FuzzingOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        ArgumentNullException.ThrowIfNull(serverUrl);
+
+        if (connectFailures.TryGetRecent(serverUrl, out var earlier))
+        {
+            throw new AutobahnCaseFailedException(CaseFailureMessage.NotRetried(earlier), result: null);
+        }
+
+        var result = await runCase(caseId, serverUrl, options, cancellationToken).ConfigureAwait(false);
+        if (result.Transcript.ConnectFailed)
+        {
+            connectFailures.Remember(serverUrl, result.Transcript.ConnectionFailure ?? $"Could not connect to {serverUrl}");
+        }
+        else
+        {
+            connectFailures.Forget(serverUrl);
+        }
+
+        report?.Record(result);
+
+        if (IsUnimplemented(result))
+        {
+            // wstest: UNIMPLEMENTED when the server declines permessage-deflate. Not a failure; skipped inside an Autobahn row.
+            AutobahnRowContext.Current?.SkipReason = $"UNIMPLEMENTED: {result.Verdict.Result}";
+            return result;
+        }
+
+        if (!Passes(result)) throw new AutobahnCaseFailedException(CaseFailureMessage.Format(result), result);
+        return result;
+    }
+}
