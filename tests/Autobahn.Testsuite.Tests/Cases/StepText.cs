@@ -51,6 +51,8 @@ internal static class StepText
         KillAfter k => FormattableString.Invariant($"KillAfter {k.Seconds}"),
         CloseAfter c => FormattableString.Invariant($"CloseAfter {c.Seconds}"),
         SetAutoFragmentSize s => FormattableString.Invariant($"AutoFragmentSize {s.Size}"),
+        SetWirelog w => $"Wirelog {(w.Enabled ? "on" : "off")}{(w.Logged ? " logged" : "")}",
+        SendRoundTripMessage => "RoundTripMessage",
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown step type."),
     };
 }

@@ -1,0 +1,33 @@
+namespace Autobahn.Xunit.Tests.Sdk;
+
+// Internal: xUnit runs only public classes, so these theories are discovered by the tests below and never run.
+internal sealed class DiscoveryFixtures
+{
+    [AutobahnTheory]
+    [AutobahnCases("2.*", Exclude = "2.10, 2.11")]
+    public Task Pings(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory]
+    [AutobahnCases("1.1.1", "6.4.1")]
+    public Task TwoSections(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory]
+    [AutobahnCases("2.2", "99.99")]
+    public Task UnknownId(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory]
+    [AutobahnCases("2.2", Exclude = "2.*")]
+    public Task NothingSelected(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory(SkipUnlessEnvironment = "AUTOBAHN_TEST_VARIABLE_THAT_IS_NEVER_SET")]
+    [AutobahnCases("2.1", "2.2")]
+    public Task NeedsEnvironment(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory(SkipUnlessEnvironment = "PATH")]
+    [AutobahnCases("2.1")]
+    public Task HasEnvironment(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory]
+    [AutobahnCases("2.1", Skip = "not today")]
+    public Task SkippedData(string caseId) => Task.FromResult(caseId);
+}
