@@ -25,6 +25,7 @@ internal sealed class FuzzingSession
     private const int ReadBufferSize = 65536; // Twisted reads at most 64 KiB per dataReceived.
     private const int MaxHandshakeResponseLength = 64 * 1024;
     private const int MaxBufferedReads = 256;
+    private const double CaseBudgetMarginSeconds = 5;
 
     private readonly CaseDefinition definition;
     private readonly Uri url;
@@ -155,6 +156,7 @@ internal sealed class FuzzingSession
     private void ConnectionMade()
     {
         started = time.GetUtcNow();
+        Arm(CaseBudget(), OnCaseBudgetExceeded);
         openHandshakeTimer = Arm(options.Scale(options.OpenHandshakeTimeout), OnOpenHandshakeTimeout);
         httpRequest = HandshakeRequest.Build(url, handshakeKey);
         SendData(Encoding.UTF8.GetBytes(httpRequest), sync: false, chopSize: null);
@@ -630,6 +632,33 @@ internal sealed class FuzzingSession
         }
 
         SendCloseFrame(code, reasonBytes, isReply: false);
+    }
+
+    /// <summary>
+    /// The longest a case may take: every timer it can arm, chained, plus the protocol timeouts and a margin.
+    /// wstest has no such bound and waits forever where no timer is left (semantics.md §14.12); we end the case instead.
+    /// </summary>
+    private TimeSpan CaseBudget()
+    {
+        static double Timers(IEnumerable<CaseStep> steps) => steps.Sum(step => step switch
+        {
+            KillAfter k => k.Seconds,
+            CloseAfter c => c.Seconds,
+            ContinueLater later => later.Seconds + Timers(later.Then),
+            _ => 0,
+        });
+
+        var seconds = Timers(definition.OnOpen) + options.OpenHandshakeTimeout.TotalSeconds + options.CloseHandshakeTimeout.TotalSeconds
+            + options.ServerConnectionDropTimeout.TotalSeconds + CaseBudgetMarginSeconds;
+        return options.Scale(seconds);
+    }
+
+    private void OnCaseBudgetExceeded()
+    {
+        if (state == SessionState.Closed) return;
+        wasClean = false;
+        wasNotCleanReason = $"the case did not end within {CaseBudget().TotalSeconds:0.###} s, so the fuzzer dropped the connection (wstest would wait for ever)";
+        Drop(abort: true);
     }
 
     private void OnOpenHandshakeTimeout()

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Autobahn.Testsuite;
+using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite.Reports;
+using Autobahn.Xunit.Sdk;
+
+namespace Autobahn.Xunit.Tests.Sdk;
+
+public sealed class CaseRunnerTests : IDisposable
+{
+    private static readonly Uri Server = new("ws://127.0.0.1:9001/");
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "autobahn-runner-tests-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+    }
+
+    [Theory]
+    [InlineData(Behavior.Ok, Behavior.Ok)]
+    [InlineData(Behavior.NonStrict, Behavior.Ok)]
+    [InlineData(Behavior.Informational, Behavior.Informational)]
+    [InlineData(Behavior.Ok, Behavior.Informational)]
+    public async Task RunAsync_PassingVerdict_ReturnsTheResult(Behavior behavior, Behavior behaviorClose)
+    {
+        var result = Results.Case2_2(behavior, behaviorClose);
+        var runner = Runner(_ => result);
+
+        Assert.Same(result, await runner.RunAsync("2.2", Server, null, default));
+    }
+
+    [Theory]
+    [InlineData(Behavior.Failed, Behavior.Ok)]
+    [InlineData(Behavior.Ok, Behavior.Failed)]
+    [InlineData(Behavior.Ok, Behavior.Unclean)]
+    [InlineData(Behavior.Ok, Behavior.WrongCode)]
+    [InlineData(Behavior.Ok, Behavior.FailedByClient)]
+    [InlineData(Behavior.NonStrict, Behavior.NonStrict)]
+    public async Task RunAsync_FailingVerdict_ThrowsWithTheCaseReport(Behavior behavior, Behavior behaviorClose)
+    {
+        var result = Results.Case2_2(behavior, behaviorClose);
+        var runner = Runner(_ => result);
+
+        var e = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("2.2", Server, null, default));
+
+        Assert.Same(result, e.Result);
+        Assert.Equal(CaseFailureMessage.Format(result), e.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_Unimplemented_DoesNotFailAndAsksTheRowToSkip()
+    {
+        var runner = Runner(_ => Results.Case2_2(Behavior.Unimplemented, Behavior.Unimplemented));
+        var context = new AutobahnRowContext();
+        AutobahnRowContext.Current = context;
+
+        await runner.RunAsync("2.2", Server, null, default);
+
+        Assert.StartsWith("UNIMPLEMENTED: ", context.SkipReason);
+    }
+
+    [Fact]
+    public async Task RunAsync_Result_IsRecordedInIndexJson()
+    {
+        var writer = new IndexJsonWriter(directory);
+        var runner = new CaseRunner((_, _, _, _) => Task.FromResult(Results.Case2_2(agent: "Echo")), writer, new ConnectFailureMemory(new ManualClock()));
+
+        await runner.RunAsync("2.2", Server, null, default);
+
+        using var index = JsonDocument.Parse(File.ReadAllText(writer.IndexPath));
+        Assert.Equal("OK", index.RootElement.GetProperty("Echo").GetProperty("2.2").GetProperty("behavior").GetString());
+    }
+
+    [Fact]
+    public async Task RunAsync_ConnectFailed_LaterRowsForTheSameUrlFailAtOnce()
+    {
+        const string refused = "Could not connect to ws://127.0.0.1:9001/: connection refused";
+        var calls = 0;
+        var runner = Runner(_ =>
+        {
+            calls++;
+            return Results.Case2_2(Behavior.Failed, Behavior.Failed, connectionFailure: refused, connectFailed: true);
+        });
+
+        var first = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("2.2", Server, null, default));
+        var second = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("2.3", Server, null, default));
+
+        Assert.StartsWith(refused + "\n", first.Message);
+        Assert.Equal(refused + " (an earlier case already could not connect; not retried)", second.Message);
+        Assert.Null(second.Result);
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_HandshakeFailure_IsNotRememberedAsDown()
+    {
+        var calls = 0;
+        var runner = Runner(_ =>
+        {
+            calls++;
+            return Results.Case2_2(Behavior.Failed, Behavior.Failed, connectionFailure: "Handshake rejected: HTTP 404", connectFailed: false);
+        });
+
+        await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("2.2", Server, null, default));
+        await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("2.3", Server, null, default));
+
+        Assert.Equal(2, calls);
+    }
+
+    private static CaseRunner Runner(Func<string, CaseResult> run) =>
+        new((id, _, _, _) => Task.FromResult(run(id)), report: null, new ConnectFailureMemory(new ManualClock()));
+}
