@@ -56,8 +56,9 @@ internal sealed class AutobahnTestCase : XunitTestCase
     /// <inheritdoc />
     public override void Deserialize(IXunitSerializationInfo data)
     {
-        base.Deserialize(data);
+        // First: XunitTestCase.Deserialize sets Timeout, whose setter initializes the test case (and so its skip reason).
         dataSkipReason = data.GetValue<string>("AutobahnSkipReason");
+        base.Deserialize(data);
     }
 
     /// <inheritdoc />
@@ -76,6 +77,13 @@ internal sealed class AutobahnTestCase : XunitTestCase
         summary.Skipped += bus.SkippedCount;
         return summary;
     }
+
+    /// <summary>
+    /// Prefixed with the case's position in wstest's list, so that xUnit's default orderer (which sorts test cases by
+    /// unique id) runs the rows in wstest's order instead of a hash order.
+    /// </summary>
+    protected override string GetUniqueID() =>
+        CaseDisplay.RunOrder(CaseId).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "-" + base.GetUniqueID();
 
     /// <inheritdoc />
     protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName) => CaseDisplay.DisplayName(CaseId);

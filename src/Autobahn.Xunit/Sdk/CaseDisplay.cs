@@ -8,6 +8,9 @@ namespace Autobahn.Xunit.Sdk;
 /// <summary>How a case is named in Test Explorer and in failure messages: <c>2.2 · Send ping with small text payload.</c></summary>
 internal static partial class CaseDisplay
 {
+    private static readonly Lazy<Dictionary<string, int>> Positions = new(() =>
+        CaseTexts.All.Select((text, i) => (text.Id, Position: i + 1)).ToDictionary(x => x.Id, x => x.Position, StringComparer.Ordinal));
+
     /// <summary>Longest description shown in a test name, in characters.</summary>
     public const int MaxDescriptionLength = 100;
 
@@ -17,6 +20,9 @@ internal static partial class CaseDisplay
     /// <summary>The test name of a case: its id and its shortened description.</summary>
     public static string DisplayName(string caseId) =>
         TryGetText(caseId) is { } text ? caseId + Separator + Shorten(PlainText(text.Description), MaxDescriptionLength) : caseId;
+
+    /// <summary>The 1-based position of a case in wstest's list of 517 (its run order); 9999 for an unknown id.</summary>
+    public static int RunOrder(string caseId) => Positions.Value.TryGetValue(caseId, out var position) ? position : 9999;
 
     /// <summary>wstest's texts of a case, or null when the id is not one of the 517.</summary>
     public static CaseText? TryGetText(string caseId)

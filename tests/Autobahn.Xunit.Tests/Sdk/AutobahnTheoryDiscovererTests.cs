@@ -40,6 +40,17 @@ public class AutobahnTheoryDiscovererTests
     }
 
     [Fact]
+    public void Discover_Rows_UniqueIdsSortInWstestOrder()
+    {
+        var testCases = DiscoveryHelper.Discover(nameof(DiscoveryFixtures.Pings));
+
+        // xUnit's DefaultTestCaseOrderer runs test cases sorted by UniqueID (ordinal).
+        var byUniqueId = testCases.OrderBy(t => t.UniqueID, StringComparer.Ordinal).Select(t => (string)t.TestMethodArguments[0]);
+        Assert.Equal(testCases.Select(t => (string)t.TestMethodArguments[0]), byUniqueId);
+        Assert.StartsWith("0018-", testCases[1].UniqueID); // 2.2 is wstest's 18th case
+    }
+
+    [Fact]
     public void Discover_UnknownCaseId_OneExecutionErrorTestCaseWithTheReason()
     {
         var testCase = Assert.Single(DiscoveryHelper.Discover(nameof(DiscoveryFixtures.UnknownId)));

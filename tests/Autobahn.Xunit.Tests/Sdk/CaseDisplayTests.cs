@@ -24,6 +24,15 @@ public class CaseDisplayTests
         Assert.Equal("99.1", CaseDisplay.DisplayName("99.1"));
 
     [Theory]
+    [InlineData("1.1.1", 1)]
+    [InlineData("2.2", 18)]
+    [InlineData("10.1.1", 301)]
+    [InlineData("13.7.18", 517)]
+    [InlineData("99.1", 9999)]
+    public void RunOrder_CaseId_IsPositionInWstestList(string caseId, int expected) =>
+        Assert.Equal(expected, CaseDisplay.RunOrder(caseId));
+
+    [Theory]
     [InlineData("Send a <b>bold</b> move.<br><br>PART1 = ce", "Send a bold move. PART1 = ce")]
     [InlineData("  a \t\n b  ", "a b")]
     [InlineData("x &amp; y", "x & y")]

@@ -11,7 +11,7 @@ public class CaseFailureMessageTests
     {
         var result = Results.Case2_2(Behavior.Failed, Behavior.Ok, wireLog:
         [
-            new WireLogEntry("TF", [new object?[] { 13, "Hello, world!" }, 9, true, 0, true, "01020304", null, null, false]) { AtMilliseconds = 1.25 },
+            new WireLogEntry("TF", [new object?[] { 13, "Hello, world!" }, 9, true, 0, true, "01020304", null, null, false]) { AtMilliseconds = 1.24 },
             new WireLogEntry("RF", [new object?[] { 5, "Hello" }, 10, true, 0, false, null]) { AtMilliseconds = 2 },
             new WireLogEntry("CT", [1.0, "close"]),
         ]);

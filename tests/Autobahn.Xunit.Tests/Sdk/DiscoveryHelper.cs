@@ -24,7 +24,7 @@ internal static class DiscoveryHelper
         return new TestMethod(testClass, Reflector.Wrap(type.GetMethod(methodName) ?? throw new ArgumentException(methodName)));
     }
 
-    private sealed class NullSink : IMessageSink
+    private sealed class NullSink : LongLivedMarshalByRefObject, IMessageSink
     {
         public bool OnMessage(IMessageSinkMessage message) => true;
     }
