@@ -14,4 +14,10 @@ internal enum HandshakeDefect
 
     /// <summary>Accepts the TCP connection, reads the request and never answers.</summary>
     NeverAnswers,
+
+    /// <summary>Reads the request and closes the connection without answering.</summary>
+    ClosesConnection,
+
+    /// <summary>Answers with a line that is not an HTTP status line.</summary>
+    Garbage,
 }

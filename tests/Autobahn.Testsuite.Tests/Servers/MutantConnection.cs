@@ -112,6 +112,13 @@ internal sealed class MutantConnection
                 await WriteAsync("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray()).ConfigureAwait(false);
                 await CloseTcpAsync().ConfigureAwait(false);
                 return false;
+            case HandshakeDefect.ClosesConnection:
+                await CloseTcpAsync().ConfigureAwait(false);
+                return false;
+            case HandshakeDefect.Garbage:
+                await WriteAsync("garbage\r\n\r\n"u8.ToArray()).ConfigureAwait(false);
+                await CloseTcpAsync().ConfigureAwait(false);
+                return false;
         }
 
         if (key is null)
@@ -272,17 +279,8 @@ internal sealed class MutantConnection
 
     private void OnFrameEnd(FrameHeader header)
     {
-        if (!IsOpen)
-        {
-            // After our own close only the client's close matters: it completes the closing handshake.
-            if (header.Opcode == Opcodes.Close && closeSent && !closeReceived)
-            {
-                closeReceived = true;
-                endTcp = true;
-            }
-
-            return;
-        }
+        // After the client's close (NeverRepliesToClose) nothing more is processed.
+        if (!IsOpen) return;
 
         switch (header.Opcode)
         {
@@ -344,18 +342,17 @@ internal sealed class MutantConnection
         endTcp = true;
     }
 
-    /// <summary>§7.1.7: fail the connection — a close frame with the code, then wait for the client's close and close TCP.</summary>
+    /// <summary>
+    /// §7.1.7 _Fail the WebSocket Connection_: a close frame with the code, then close TCP at once. The server does not
+    /// wait for the client's close by parsing frames: it may have failed inside a frame whose rest never comes (6.4.3);
+    /// the lingering close still reads (and discards) the client's reply.
+    /// </summary>
     private void Fail(int? code)
     {
         insideMessage = false;
         message.SetLength(0);
-        if (options.DropsTcpOnError)
-        {
-            endTcp = true;
-            return;
-        }
-
-        SendClose(code, []);
+        endTcp = true;
+        if (!options.DropsTcpOnError) SendClose(code, []);
     }
 
     private void SendClose(int? code, byte[] reason)

@@ -22,6 +22,15 @@ internal sealed class MutantServer : IAsyncDisposable
     private readonly Task acceptLoop;
     private int accepted;
 
+    static MutantServer()
+    {
+        // The test host blocks pool threads: on a 2-core machine (minimum 2 workers) queued timer callbacks and socket
+        // completions then wait 0.5–0.9 s for the pool to inject a thread, which is longer than the scaled timers the
+        // mutant tests race against (fuzzer timers vs. server replies). More idle workers keep those races honest.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), Math.Max(completionPorts, 16));
+    }
+
     private MutantServer(MutantOptions options)
     {
         Options = options;
