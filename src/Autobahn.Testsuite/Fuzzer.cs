@@ -38,6 +38,32 @@ public static class Fuzzer
         }, options, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs one case against a server-side <see cref="System.Net.WebSockets.WebSocket"/> handler in memory, with no socket:
+    /// the fuzzer's bytes reach <see cref="System.Net.WebSockets.WebSocket.CreateFromStream(Stream, System.Net.WebSockets.WebSocketCreationOptions)"/>
+    /// over an in-memory duplex stream. When <paramref name="handler"/> returns, the connection is closed.
+    /// </summary>
+    /// <param name="caseId">The case, e.g. "2.2".</param>
+    /// <param name="handler">Serves one connection, e.g. an echo loop; the same code an ASP.NET Core endpoint runs after <c>AcceptWebSocketAsync</c>.</param>
+    /// <param name="options">Timers and agent name; wstest's defaults when null. The agent defaults to "InMemory".</param>
+    /// <param name="cancellationToken">Cancels the case.</param>
+    public static Task<CaseResult> RunCaseAsync(
+        string caseId,
+        Func<System.Net.WebSockets.WebSocket, CancellationToken, Task> handler,
+        FuzzingOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        options ??= FuzzingOptions.Default;
+        if (options.Agent is null) options = options with { Agent = "InMemory" };
+        return RunCaseAsync(
+            caseId,
+            new Uri("ws://in-memory/"),
+            token => Task.FromResult(InMemoryServer.Start(handler, token)),
+            options,
+            cancellationToken);
+    }
+
     internal static async Task<CaseResult> RunCaseAsync(
         string caseId,
         Uri serverUrl,

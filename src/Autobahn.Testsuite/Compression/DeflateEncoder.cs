@@ -24,8 +24,9 @@ namespace Autobahn.Testsuite.Compression;
 /// </remarks>
 internal sealed class DeflateEncoder
 {
-    private const int HashBits = 15;
-    private const int HashSize = 1 << HashBits;
+    private static readonly int HashBits = int.Parse(Environment.GetEnvironmentVariable("HB") ?? "15");
+    private static readonly int HashBytes = int.Parse(Environment.GetEnvironmentVariable("HBY") ?? "4");
+    private static readonly int HashSize = 1 << HashBits;
     private const int Nil = int.MinValue;
     private const int MinMatch = DeflateTables.MinMatch;
     private const int MaxMatch = DeflateTables.MaxMatch;
@@ -184,7 +185,7 @@ internal sealed class DeflateEncoder
             }
 
             int position = _bufferBase + strstart;
-            int hashHead = lookahead >= 4 ? Insert(ref window, strstart, position) : Nil;
+            int hashHead = lookahead >= HashBytes ? Insert(ref window, strstart, position) : Nil;
             int prevLength = matchLength;
             int prevDistance = matchDistance;
             matchLength = MinMatch - 1;
@@ -200,7 +201,7 @@ internal sealed class DeflateEncoder
             if (prevLength >= MinMatch && matchLength <= prevLength)
             {
                 // The match that starts at strstart - 1 wins: emit it and hash the positions it covers.
-                int maxInsert = _filled - 4;
+                int maxInsert = _filled - HashBytes;
                 bool full = _blocks.TallyMatch(prevDistance, prevLength);
                 for (int k = prevLength - 2; k > 0; k--)
                 {
@@ -275,7 +276,7 @@ internal sealed class DeflateEncoder
             }
 
             int position = _bufferBase + strstart;
-            int hashHead = lookahead >= 4 ? Insert(ref window, strstart, position) : Nil;
+            int hashHead = lookahead >= HashBytes ? Insert(ref window, strstart, position) : Nil;
             int matchLength = 0;
             if (hashHead >= position - _maxDistance)
             {
@@ -288,7 +289,7 @@ internal sealed class DeflateEncoder
                 full = _blocks.TallyMatch(matchDistance, matchLength);
                 if (matchLength <= p.MaxLazy)
                 {
-                    int maxInsert = _filled - 4;
+                    int maxInsert = _filled - HashBytes;
                     for (int k = matchLength - 1; k > 0; k--)
                     {
                         strstart++;
@@ -408,14 +409,8 @@ internal sealed class DeflateEncoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Insert(ref byte window, int index, int position)
     {
-        uint bytes = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref window, index));
-        if (!BitConverter.IsLittleEndian)
-        {
-            bytes = BinaryPrimitives.ReverseEndianness(bytes);
-        }
-
-        // Fibonacci hashing of 4 bytes: matches shorter than 4 are seldom worth it, and hashing 4 keeps chains short.
-        uint hash = (bytes * 0x9E3779B1u) >> (32 - HashBits);
+        ulong bytes = ReadUInt64LittleEndian(ref Unsafe.Add(ref window, index)) << (64 - (8 * HashBytes));
+        uint hash = (uint)((bytes * 0x9E3779B97F4A7C15ul) >> (64 - HashBits));
         ref int head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_head), (nint)hash);
         int previous = head;
         Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_prev), position & _windowMask) = previous;
@@ -437,9 +432,9 @@ internal sealed class DeflateEncoder
     private void InsertHistoryTail(int strstart)
     {
         ref byte window = ref MemoryMarshal.GetArrayDataReference(_window);
-        for (int index = Math.Max(0, strstart - 3); index < strstart; index++)
+        for (int index = Math.Max(0, strstart - HashBytes + 1); index < strstart; index++)
         {
-            if (index + 4 <= _filled)
+            if (index + HashBytes <= _filled)
             {
                 Insert(ref window, index, _bufferBase + index);
             }
