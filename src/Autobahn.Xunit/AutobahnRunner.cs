@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Autobahn.Testsuite;
 using Autobahn.Xunit.Sdk;
 
@@ -29,4 +30,67 @@ public static class AutobahnRunner
     /// <inheritdoc cref="RunAsync(string, string, FuzzingOptions?, CancellationToken)" />
     public static Task<CaseResult> RunAsync(string caseId, Uri serverUrl, FuzzingOptions? options = null, CancellationToken cancellationToken = default) =>
         CaseRunner.Shared.RunAsync(caseId, serverUrl, options, cancellationToken);
+    /// <summary>
+    /// Runs one case like <see cref="RunAsync(string, Uri, FuzzingOptions?, CancellationToken)"/> (same verdict policy,
+    /// same report) and then compares what it observed — events, verdict and closing behaviour, scrubbed of
+    /// everything that varies between runs — with the accepted snapshot
+    /// <c>{directory of the test source}/{Class}.{Method}_caseId={id}.verified.txt</c> (Verify's conventions).
+    /// </summary>
+    /// <param name="caseId">The case, e.g. "2.2".</param>
+    /// <param name="serverUrl">The server, e.g. "ws://127.0.0.1:9001/".</param>
+    /// <param name="options">Timers and agent name; wstest's defaults when null.</param>
+    /// <param name="className">The class part of the file name; the source file's name without extension when null.</param>
+    /// <param name="cancellationToken">Cancels the case.</param>
+    /// <param name="sourceFile">The test's source file: filled in by the compiler.</param>
+    /// <param name="method">The test method: filled in by the compiler.</param>
+    /// <returns>The case's result, when its verdict passes and its snapshot matches.</returns>
+    /// <exception cref="AutobahnCaseFailedException">The verdict fails (checked before the snapshot).</exception>
+    /// <exception cref="AutobahnSnapshotMismatchException">
+    /// No accepted snapshot, or it differs: <c>.received.txt</c> is written beside it. Set
+    /// <c>AUTOBAHN_ACCEPT_SNAPSHOTS=1</c> (ignored on build servers) to accept, or copy the received file over the verified one.
+    /// </exception>
+    public static Task<CaseResult> VerifyAsync(
+        string caseId,
+        string serverUrl,
+        FuzzingOptions? options = null,
+        string? className = null,
+        CancellationToken cancellationToken = default,
+        [CallerFilePath] string sourceFile = "",
+        [CallerMemberName] string method = "")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serverUrl);
+        return VerifyAsync(caseId, new Uri(serverUrl, UriKind.Absolute), options, className, cancellationToken, sourceFile, method);
+    }
+
+    /// <inheritdoc cref="VerifyAsync(string, string, FuzzingOptions?, string?, CancellationToken, string, string)" />
+    public static Task<CaseResult> VerifyAsync(
+        string caseId,
+        Uri serverUrl,
+        FuzzingOptions? options = null,
+        string? className = null,
+        CancellationToken cancellationToken = default,
+        [CallerFilePath] string sourceFile = "",
+        [CallerMemberName] string method = "")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        var file = SnapshotFile.For(sourceFile, className, method, caseId);
+        return VerifyAsync(CaseRunner.Shared, SnapshotVerifier.FromEnvironment(), caseId, serverUrl, options, file, cancellationToken);
+    }
+
+    /// <summary>What the public <c>VerifyAsync</c> does, with runner, verifier and file passed in (for tests).</summary>
+    internal static async Task<CaseResult> VerifyAsync(
+        CaseRunner runner,
+        SnapshotVerifier verifier,
+        string caseId,
+        Uri serverUrl,
+        FuzzingOptions? options,
+        SnapshotFile file,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(verifier);
+        var result = await runner.RunAsync(caseId, serverUrl, options, cancellationToken).ConfigureAwait(false);
+        await verifier.VerifyAsync(SnapshotText.Render(result), file, result.Id.Text).ConfigureAwait(false);
+        return result;
+    }
 }
