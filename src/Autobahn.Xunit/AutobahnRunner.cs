@@ -30,6 +30,25 @@ public static class AutobahnRunner
     /// <inheritdoc cref="RunAsync(string, string, FuzzingOptions?, CancellationToken)" />
     public static Task<CaseResult> RunAsync(string caseId, Uri serverUrl, FuzzingOptions? options = null, CancellationToken cancellationToken = default) =>
         CaseRunner.Shared.RunAsync(caseId, serverUrl, options, cancellationToken);
+
+    /// <summary>
+    /// Runs one case against a server-side <see cref="System.Net.WebSockets.WebSocket"/> handler in memory — no socket, no
+    /// web host: the fuzzer's bytes go through <see cref="System.Net.WebSockets.WebSocket.CreateFromStream(Stream, System.Net.WebSockets.WebSocketCreationOptions)"/>
+    /// to <paramref name="handler"/>, the code your endpoint runs after accepting the WebSocket. Results are reported under
+    /// the agent "InMemory" unless <see cref="FuzzingOptions.Agent"/> says otherwise.
+    /// </summary>
+    /// <param name="caseId">The case, e.g. "2.2".</param>
+    /// <param name="handler">Serves one connection; when it returns, the connection is closed.</param>
+    /// <param name="options">Timers and agent name; wstest's defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the case.</param>
+    /// <returns>The case's result, when its verdict passes.</returns>
+    /// <exception cref="AutobahnCaseFailedException">The verdict fails.</exception>
+    public static Task<CaseResult> RunAsync(
+        string caseId,
+        Func<System.Net.WebSockets.WebSocket, CancellationToken, Task> handler,
+        FuzzingOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        CaseRunner.Shared.RunAsync(caseId, handler, options, cancellationToken);
     /// <summary>
     /// Runs one case like <see cref="RunAsync(string, Uri, FuzzingOptions?, CancellationToken)"/> (same verdict policy,
     /// same report) and then compares what it observed — events, verdict and closing behaviour, scrubbed of

@@ -54,6 +54,23 @@ internal sealed class CaseRunner(
             connectFailures.Forget(serverUrl);
         }
 
+        return Conclude(result);
+    }
+
+    /// <summary>Runs one case against a server-side WebSocket handler in memory; throws <see cref="AutobahnCaseFailedException"/> when its verdict fails.</summary>
+    public async Task<CaseResult> RunAsync(
+        string caseId,
+        Func<System.Net.WebSockets.WebSocket, CancellationToken, Task> handler,
+        FuzzingOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        ArgumentNullException.ThrowIfNull(handler);
+        return Conclude(await Fuzzer.RunCaseAsync(caseId, handler, options, cancellationToken).ConfigureAwait(false));
+    }
+
+    private CaseResult Conclude(CaseResult result)
+    {
         report?.Record(result);
 
         if (IsUnimplemented(result))
