@@ -234,6 +234,7 @@ internal sealed class DeflateBlockWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteSymbols(ushort[] literalCodes, byte[] literalLengths, ushort[] distanceCodes, byte[] distanceLengths)
     {
         DeflateBitWriter output = _output;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Autobahn.Testsuite.Compression;
 
 /// <summary>
@@ -81,6 +83,7 @@ internal static class DeflateTables
     public static readonly ushort[] FixedDistanceCodes = BuildCodes(FixedDistanceLengths);
 
     /// <summary>Distance code (0..29) of a distance 1..32768.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int DistanceCode(int distance)
     {
         int d = distance - 1;
