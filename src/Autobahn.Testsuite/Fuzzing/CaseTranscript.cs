@@ -64,4 +64,10 @@ public sealed record CaseTranscript
 
     /// <summary>Frames transmitted per opcode.</summary>
     public IReadOnlyDictionary<int, int> TxFrameStats { get; init; } = new Dictionary<int, int>();
+
+    /// <summary>
+    /// The traffic statistics a 12.x/13.x case copied after its last echo (wstest's <c>trafficStats</c>); null for
+    /// every other case and for a 12.x/13.x case that did not finish.
+    /// </summary>
+    public TrafficStats? TrafficStats { get; init; }
 }
