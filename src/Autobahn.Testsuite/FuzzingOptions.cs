@@ -34,6 +34,14 @@ public sealed record FuzzingOptions
     /// </summary>
     public long MaxFramePayloadLength { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// A folder holding wstest's original section 12 data files (<c>data1.json</c>, <c>lena512.bmp</c>,
+    /// <c>pg2229.txt</c>, <c>data1.html</c>, <c>10.1.1.105.5439.pdf</c>) for byte-identical traffic. When null, the
+    /// package's generated equivalents are sent: same kinds and sizes, similar compressibility; the originals are
+    /// third-party content and not shipped.
+    /// </summary>
+    public string? CompressionDataFolder { get; init; }
+
     internal TimeSpan Scale(double seconds) => TimeSpan.FromSeconds(seconds * TimeScale);
 
     internal TimeSpan Scale(TimeSpan span) => span * TimeScale;

@@ -50,6 +50,8 @@ internal static partial class CaseCatalog
             .Concat(Section7Close())
             .Concat(Section9Limits())
             .Concat(Section10Misc())
+            .Concat(Section12Compression())
+            .Concat(Section13Compression())
             .ToArray();
 
         // A table edit must not reorder or invent cases: every id must be wstest's and come in registry order.

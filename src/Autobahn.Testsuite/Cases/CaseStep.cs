@@ -66,5 +66,14 @@ internal sealed record SetAutoFragmentSize(int Size) : CaseStep;
 /// </summary>
 internal sealed record SetWirelog(bool Enabled, bool Logged) : CaseStep;
 
-/// <summary>9.7/9.8 <c>sendOne</c>: sends the next round-trip message of the case's <see cref="RoundTripCheck"/>.</summary>
+/// <summary>
+/// 9.7/9.8 and 12.x/13.x <c>sendOne</c>: sends the next round-trip message of the case's <see cref="RoundTripCheck"/>
+/// or <see cref="CompressedRoundTripCheck"/>.
+/// </summary>
 internal sealed record SendRoundTripMessage : CaseStep;
+
+/// <summary>
+/// 12.x/13.x <c>onOpen</c>: when the server accepted permessage-deflate, runs <paramref name="Then"/>; otherwise the case is
+/// UNIMPLEMENTED and the fuzzer closes with 1000 at once (<c>case12_x_x.py</c>).
+/// </summary>
+internal sealed record WhenCompressionNegotiated(IReadOnlyList<CaseStep> Then) : CaseStep;

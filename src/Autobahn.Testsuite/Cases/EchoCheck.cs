@@ -18,3 +18,10 @@ internal sealed record SingleEchoCheck(bool IsBinary, long Length, int WaitSecon
 /// echo of the wrong type or length.
 /// </summary>
 internal sealed record RoundTripCheck(bool IsBinary, int Length, byte[] Payload, int Count, int WaitSeconds) : EchoCheck(IsBinary, WaitSeconds);
+
+/// <summary>
+/// 12.x/13.x (<c>case12_x_x.py</c>): <paramref name="Count"/> windows of <paramref name="Length"/> units (code points for
+/// text, octets for binary) of the data set <paramref name="DataSetKey"/>, each sent compressed after the echo of the
+/// previous one. An echo must match in type, length and SHA-1; OK after the last echo, FAILED at the first mismatch.
+/// </summary>
+internal sealed record CompressedRoundTripCheck(string DataSetKey, bool IsBinary, int Length, int Count, int WaitSeconds) : EchoCheck(IsBinary, WaitSeconds);

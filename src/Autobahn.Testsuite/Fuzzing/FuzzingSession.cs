@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
 using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite.Compression;
+using Autobahn.Testsuite.Compression.DataSets;
 using Autobahn.Testsuite.Protocol;
 
 namespace Autobahn.Testsuite.Fuzzing;
@@ -51,6 +53,19 @@ internal sealed class FuzzingSession
     private bool insideMessage;
     private bool messageIsBinary;
     private ByteBuffer? messageData;
+
+    // permessage-deflate (RFC 7692), when the server accepted an offer (12.x/13.x).
+    private PerMessageDeflateResponse? deflate;
+    private DeflateEncoder? encoder;
+    private DeflateDecoder? decoder;
+    private bool messageCompressed;
+    private MessageWindow? compressionWindow;
+    private byte[] lastCompressionMessage = [];
+
+    // autobahn TrafficStats: data messages only, counted while OPEN (preopen: the handshake).
+    private long outOctetsWire, outOctetsWebSocket, outOctetsApp, outFrames, outMessages, preopenOutOctets;
+    private long inOctetsWire, inOctetsWebSocket, inOctetsApp, inFrames, inMessages, preopenInOctets;
+    private TrafficStats? trafficStats;
 
     // Send side: wstest's queue for sync and chopped writes (protocol.py sendData/_send).
     private readonly Queue<(byte[] Data, bool Sync)> sendQueue = new();
@@ -158,7 +173,7 @@ internal sealed class FuzzingSession
         started = time.GetUtcNow();
         Arm(CaseBudget(), OnCaseBudgetExceeded);
         openHandshakeTimer = Arm(options.Scale(options.OpenHandshakeTimeout), OnOpenHandshakeTimeout);
-        httpRequest = HandshakeRequest.Build(url, handshakeKey);
+        httpRequest = HandshakeRequest.Build(url, handshakeKey, definition.DeflateOffers?.Select(o => o.ToExtensionString()).ToArray());
         SendData(Encoding.UTF8.GetBytes(httpRequest), sync: false, chopSize: null);
     }
 
@@ -166,6 +181,8 @@ internal sealed class FuzzingSession
     {
         readCredits.Release();
         if (state == SessionState.Closed) return;
+        if (state == SessionState.Open) inOctetsWire += chunk.Length;
+        else if (state == SessionState.Connecting) preopenInOctets += chunk.Length;
         LogRxOctets(chunk);
         data.Append(chunk);
         ConsumeData();
@@ -201,11 +218,19 @@ internal sealed class FuzzingSession
         var head = data.Span[..(end + 4)];
         httpResponse = Encoding.UTF8.GetString(head);
         var response = HandshakeResponse.Parse(head);
-        var failure = response.Validate(handshakeKey);
+        var failure = response.Validate(handshakeKey, definition.DeflateOffers is { Count: > 0 }, out var accepted);
         if (failure is not null)
         {
             FailHandshake(failure);
             return;
+        }
+
+        if (accepted is not null)
+        {
+            // PerMessageDeflate.createFromResponseAccept: compress with the server's client_max_window_bits (or 15).
+            deflate = accepted;
+            encoder = new DeflateEncoder(accepted.CompressWindowBits);
+            decoder = new DeflateDecoder();
         }
 
         serverHeader = response.Headers.GetValueOrDefault("server");
@@ -229,7 +254,7 @@ internal sealed class FuzzingSession
     {
         connectionWasOpen = true;
         caseStart = clock.Elapsed;
-        if (definition.Echo is { } echo)
+        if (definition.Echo is { } echo and not CompressedRoundTripCheck)
         {
             // Cases that judge themselves start out FAILED (case9_1_1.py, case9_7_X.py onOpen).
             caseBehavior = Behavior.Failed;
@@ -281,7 +306,9 @@ internal sealed class FuzzingSession
             }
 
             // RFC 6455 §5.2: RSV bits MUST be 0 unless an extension defines them.
-            if (rsv != 0) ProtocolViolation(FrameRules.RsvWithoutExtension(rsv));
+            // RFC 7692 §6: with permessage-deflate, RSV1 marks a compressed message.
+            var compressed = deflate is not null && rsv == 4;
+            if (rsv != 0 && !compressed) ProtocolViolation(FrameRules.RsvWithoutExtension(rsv));
 
             // RFC 6455 §5.1: a client MUST close the connection on a masked frame.
             if (masked) ProtocolViolation(FrameRules.MaskedServerFrame);
@@ -293,6 +320,7 @@ internal sealed class FuzzingSession
                 if (lengthField > FrameRules.MaxControlPayload) ProtocolViolation(FrameRules.ControlFrameTooLong);
                 if (opcode is not (Opcodes.Close or Opcodes.Ping or Opcodes.Pong)) ProtocolViolation(FrameRules.ReservedControlOpcode(opcode));
                 if (opcode == Opcodes.Close && lengthField == 1) ProtocolViolation(FrameRules.ClosePayloadLengthOne);
+                if (compressed) ProtocolViolation(FrameRules.CompressedControlFrame); // RFC 7692 §6.1
             }
             else
             {
@@ -301,6 +329,7 @@ internal sealed class FuzzingSession
                 // RFC 6455 §5.4: fragments of one message are not interleaved with other data frames.
                 if (!insideMessage && opcode == Opcodes.Continuation) ProtocolViolation(FrameRules.ContinuationOutsideMessage);
                 if (insideMessage && opcode != Opcodes.Continuation) ProtocolViolation(FrameRules.DataFrameInsideMessage);
+                if (compressed && insideMessage) ProtocolViolation(FrameRules.CompressedContinuation); // RFC 7692 §6.1
             }
 
             if (state == SessionState.Closed) return false;
@@ -354,6 +383,8 @@ internal sealed class FuzzingSession
         if (!insideMessage)
         {
             insideMessage = true;
+            messageCompressed = deflate is not null && header.Rsv == 4;
+            if (messageCompressed) decoder!.StartMessage(resetContext: deflate!.ServerNoContextTakeover);
             if (header.Opcode == Opcodes.Text)
             {
                 utf8.Reset();
@@ -373,8 +404,21 @@ internal sealed class FuzzingSession
     private bool OnFrameData(byte[] payload)
     {
         var frame = currentFrame!;
-        frame.Keep(payload, keepAll: Opcodes.IsControl(frame.Header.Opcode));
-        if (Opcodes.IsControl(frame.Header.Opcode)) return true;
+        if (Opcodes.IsControl(frame.Header.Opcode))
+        {
+            frame.Keep(payload, keepAll: true);
+            return true;
+        }
+
+        var compressedLength = payload.Length;
+        if (messageCompressed && !Inflate(payload, out payload)) return false;
+        if (state == SessionState.Open)
+        {
+            inOctetsWebSocket += compressedLength;
+            inOctetsApp += payload.Length;
+        }
+
+        frame.Keep(payload, keepAll: false);
 
         if (utf8ValidateCurrentMessage)
         {
@@ -390,10 +434,48 @@ internal sealed class FuzzingSession
         return true;
     }
 
+    /// <summary>
+    /// Decompresses one frame's payload (autobahn <c>decompressMessageData</c>). Invalid DEFLATE data or a message that
+    /// inflates beyond <see cref="FuzzingOptions.MaxFramePayloadLength"/> ends the connection: autobahn would raise from
+    /// zlib inside <c>dataReceived</c>, which makes Twisted drop the connection.
+    /// </summary>
+    private bool Inflate(byte[] compressed, out byte[] inflated)
+    {
+        var output = new ByteBuffer();
+        try
+        {
+            decoder!.Decompress(compressed, span => output.Append(span));
+        }
+        catch (InvalidDataException e)
+        {
+            DropForBadCompression($"the server sent invalid permessage-deflate data ({e.Message})");
+            inflated = [];
+            return false;
+        }
+
+        if ((messageData?.Length ?? 0) + output.Length > options.MaxFramePayloadLength)
+        {
+            DropForBadCompression($"a compressed message from the server inflates beyond the fuzzer's limit of {options.MaxFramePayloadLength} octets");
+            inflated = [];
+            return false;
+        }
+
+        inflated = output.ToArray();
+        return true;
+    }
+
+    private void DropForBadCompression(string reason)
+    {
+        wasNotCleanReason = reason;
+        failedByMe = true;
+        Drop(abort: true);
+    }
+
     private void OnFrameEnd()
     {
         var frame = currentFrame!;
         var header = frame.Header;
+        if (!Opcodes.IsControl(header.Opcode) && state == SessionState.Open) inFrames++;
         LogRxFrame(frame);
         if (Opcodes.IsControl(header.Opcode))
         {
@@ -404,6 +486,21 @@ internal sealed class FuzzingSession
 
         if (header.Fin)
         {
+            if (messageCompressed)
+            {
+                // endDecompressMessage: feed the stripped 00 00 ff ff (RFC 7692 §7.2.2); its output is discarded.
+                try
+                {
+                    decoder!.EndMessage(static _ => { });
+                }
+                catch (InvalidDataException e)
+                {
+                    DropForBadCompression($"the server sent invalid permessage-deflate data ({e.Message})");
+                    currentFrame = null;
+                    return;
+                }
+            }
+
             if (utf8ValidateCurrentMessage && !utf8Last.EndsOnCodePoint)
             {
                 InvalidPayload(FrameRules.Utf8EndsInsideCodePoint(utf8Last.TotalIndex));
@@ -414,6 +511,7 @@ internal sealed class FuzzingSession
                 }
             }
 
+            if (state == SessionState.Open) inMessages++;
             var message = messageData;
             messageData = null;
             insideMessage = false;
@@ -495,6 +593,9 @@ internal sealed class FuzzingSession
             case RoundTripCheck roundTrip:
                 OnRoundTripEcho(roundTrip, payload, isBinary);
                 return;
+            case CompressedRoundTripCheck compressed:
+                OnCompressedEcho(compressed, payload, isBinary);
+                return;
         }
 
         received.Add(CaseEvent.Message(payload, isBinary));
@@ -544,6 +645,57 @@ internal sealed class FuzzingSession
             EnableWirelog(true);
             SendClose(CloseCodes.Normal, null);
         }
+    }
+
+    /// <summary>
+    /// <c>case12_x_x.py</c> onMessage: type, length (code points for text) and SHA-1 of each echo; the next window after a
+    /// good echo, OK with the traffic statistics after the last. Equal bytes imply equal length and hash, so the hashes
+    /// are only computed for the failure text.
+    /// </summary>
+    private void OnCompressedEcho(CompressedRoundTripCheck check, byte[] payload, bool isBinary)
+    {
+        string? mismatch = null;
+        if (isBinary != check.IsBinary)
+        {
+            mismatch = $"Echo'ed message type differs from what I sent (got binary {Python(isBinary)}, expected binary {Python(check.IsBinary)}).";
+        }
+        else if (!payload.AsSpan().SequenceEqual(lastCompressionMessage))
+        {
+            var length = check.IsBinary ? payload.Length : Encoding.UTF8.GetString(payload).EnumerateRunes().Count();
+            mismatch = length != check.Length
+                ? $"Echo'ed message length differs from what I sent (got length {length}, expected length {check.Length})."
+                : $"Echo'ed message contents differs from what I sent (got SHA1 {Convert.ToHexStringLower(SHA1.HashData(payload))}, expected SHA1 {Convert.ToHexStringLower(SHA1.HashData(lastCompressionMessage))}).";
+        }
+
+        if (mismatch is not null)
+        {
+            caseBehavior = Behavior.Failed;
+            caseResult = mismatch;
+            EnableWirelog(true);
+            SendClose(CloseCodes.Normal, null);
+        }
+        else if (roundTripsSent < check.Count)
+        {
+            SendCompressionMessage();
+        }
+        else
+        {
+            caseBehavior = Behavior.Ok;
+            caseResult = "Ok, received all echo'ed messages in time.";
+            trafficStats = CurrentTrafficStats();
+            EnableWirelog(true);
+            SendClose(CloseCodes.Normal, null);
+        }
+    }
+
+    private static string Python(bool value) => value ? "True" : "False";
+
+    /// <summary><c>case12_x_x.py</c> sendOne: the next window of the data set, sent with <c>sendMessage</c> (compressed).</summary>
+    private void SendCompressionMessage()
+    {
+        lastCompressionMessage = compressionWindow!.Next();
+        SendMessage(lastCompressionMessage, ((CompressedRoundTripCheck)definition.Echo!).IsBinary, fragmentSize: null);
+        roundTripsSent++;
     }
 
     private void SendRoundTripMessage(RoundTripCheck check)
@@ -645,6 +797,7 @@ internal sealed class FuzzingSession
             KillAfter k => k.Seconds,
             CloseAfter c => c.Seconds,
             ContinueLater later => later.Seconds + Timers(later.Then),
+            WhenCompressionNegotiated negotiated => Timers(negotiated.Then),
             _ => 0,
         });
 
@@ -754,12 +907,36 @@ internal sealed class FuzzingSession
                 if (wirelog.Logged) EnableWirelog(wirelog.Enabled);
                 else createWirelog = wirelog.Enabled;
                 break;
+            case Cases.SendRoundTripMessage when definition.Echo is CompressedRoundTripCheck:
+                SendCompressionMessage();
+                break;
             case Cases.SendRoundTripMessage:
                 SendRoundTripMessage((RoundTripCheck)definition.Echo!);
+                break;
+            case WhenCompressionNegotiated negotiated:
+                WhenCompressionNegotiated(negotiated);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown case step {step}.");
         }
+    }
+
+    /// <summary><c>case12_x_x.py</c> onOpen: UNIMPLEMENTED and close at once when the server declined permessage-deflate.</summary>
+    private void WhenCompressionNegotiated(WhenCompressionNegotiated negotiated)
+    {
+        if (deflate is null)
+        {
+            caseBehavior = Behavior.Unimplemented;
+            caseResult = null;
+            SendClose(CloseCodes.Normal, null);
+            return;
+        }
+
+        var check = (CompressedRoundTripCheck)definition.Echo!;
+        caseBehavior = Behavior.Failed;
+        caseResult = $"Case did not finish within {check.WaitSeconds} seconds.";
+        compressionWindow = new MessageWindow(CompressionDataSets.Get(check.DataSetKey, options.CompressionDataFolder), check.Length);
+        Run(negotiated.Then);
     }
 
     private void ContinueLater(ContinueLater later)
@@ -780,21 +957,37 @@ internal sealed class FuzzingSession
         });
     }
 
+    /// <summary>
+    /// autobahn <c>sendMessageHybi</c>: compressed when permessage-deflate is in use (RSV1 on the first frame only,
+    /// RFC 7692 §6), then fragmented at <paramref name="fragmentSize"/> or the auto-fragment size.
+    /// Like autobahn it sends nothing unless OPEN; 12.x's sendOne still moves to the next window then.
+    /// </summary>
     private void SendMessage(byte[] payload, bool isBinary, int? fragmentSize)
     {
         if (state != SessionState.Open) return;
         var opcode = isBinary ? Opcodes.Binary : Opcodes.Text;
+        outMessages++;
+        outOctetsApp += payload.Length;
+        var rsv = 0;
+        if (encoder is not null)
+        {
+            // startCompressMessage: a fresh compressor per message when the server asked for client_no_context_takeover.
+            payload = encoder.CompressMessage(payload, contextTakeover: !deflate!.ClientNoContextTakeover);
+            rsv = 4;
+        }
+
+        outOctetsWebSocket += payload.Length;
         int? size = fragmentSize ?? (autoFragmentSize > 0 ? autoFragmentSize : null);
         if (size is null || payload.Length <= size)
         {
-            SendFrame(opcode, payload, fin: true, rsv: 0, payloadLength: null, chopSize: null, sync: false);
+            SendFrame(opcode, payload, fin: true, rsv: rsv, payloadLength: null, chopSize: null, sync: false);
             return;
         }
 
         for (var i = 0; i < payload.Length; i += size.Value)
         {
             var end = Math.Min(i + size.Value, payload.Length);
-            SendFrame(i == 0 ? opcode : Opcodes.Continuation, payload[i..end], fin: end == payload.Length, rsv: 0, payloadLength: null, chopSize: null, sync: false);
+            SendFrame(i == 0 ? opcode : Opcodes.Continuation, payload[i..end], fin: end == payload.Length, rsv: i == 0 ? rsv : 0, payloadLength: null, chopSize: null, sync: false);
         }
     }
 
@@ -822,6 +1015,7 @@ internal sealed class FuzzingSession
         var mask = newMaskKey();
         var frame = FrameWriter.Encode(opcode, body, fin, rsv, mask);
         txFrameStats[opcode] = txFrameStats.GetValueOrDefault(opcode) + 1;
+        if (!Opcodes.IsControl(opcode)) outFrames++;
         if (createWirelog)
         {
             wireLog.Add(Entry("TF", new object?[] { payload.Length, Display.Payload(payload) }, opcode, fin, rsv, Convert.ToHexStringLower(mask), payloadLength, chopSize, sync));
@@ -877,6 +1071,8 @@ internal sealed class FuzzingSession
 
     private void Write(byte[] bytes, bool sync)
     {
+        if (state == SessionState.Open) outOctetsWire += bytes.Length;
+        else if (state == SessionState.Connecting) preopenOutOctets += bytes.Length;
         txOctetStats[bytes.Length] = txOctetStats.GetValueOrDefault(bytes.Length) + 1;
         if (createWirelog) wireLog.Add(Entry("TO", new object?[] { bytes.Length, Display.Hex(bytes) }, sync));
         writes.Writer.TryWrite(bytes);
@@ -961,6 +1157,7 @@ internal sealed class FuzzingSession
         }
 
         await sessionEnd.CancelAsync().ConfigureAwait(false);
+        decoder?.Dispose();
         if (stream is not null) await stream.DisposeAsync().ConfigureAwait(false);
         if (writerTask is not null) await writerTask.ConfigureAwait(false);
         loop.Writer.TryComplete();
@@ -1000,6 +1197,23 @@ internal sealed class FuzzingSession
         TxOctetStats = new Dictionary<int, int>(txOctetStats),
         RxFrameStats = new Dictionary<int, int>(rxFrameStats),
         TxFrameStats = new Dictionary<int, int>(txFrameStats),
+        TrafficStats = trafficStats,
+    };
+
+    private TrafficStats CurrentTrafficStats() => new()
+    {
+        OutgoingOctetsWireLevel = outOctetsWire,
+        OutgoingOctetsWebSocketLevel = outOctetsWebSocket,
+        OutgoingOctetsAppLevel = outOctetsApp,
+        OutgoingWebSocketFrames = outFrames,
+        OutgoingWebSocketMessages = outMessages,
+        PreopenOutgoingOctetsWireLevel = preopenOutOctets,
+        IncomingOctetsWireLevel = inOctetsWire,
+        IncomingOctetsWebSocketLevel = inOctetsWebSocket,
+        IncomingOctetsAppLevel = inOctetsApp,
+        IncomingWebSocketFrames = inFrames,
+        IncomingWebSocketMessages = inMessages,
+        PreopenIncomingOctetsWireLevel = preopenInOctets,
     };
 
     private static string Describe(Exception e) => e switch

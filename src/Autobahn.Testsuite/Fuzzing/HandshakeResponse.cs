@@ -1,4 +1,5 @@
 using System.Text;
+using Autobahn.Testsuite.Compression;
 
 namespace Autobahn.Testsuite.Fuzzing;
 
@@ -9,6 +10,8 @@ namespace Autobahn.Testsuite.Fuzzing;
 /// </summary>
 internal sealed class HandshakeResponse
 {
+    private const string DeflateDenied = "WebSocket permessage-compress extension response from server denied by client";
+
     private HandshakeResponse(string statusLine, Dictionary<string, string> headers, Dictionary<string, int> counts)
     {
         StatusLine = statusLine;
@@ -49,9 +52,14 @@ internal sealed class HandshakeResponse
         return new HandshakeResponse(lines[0].Trim(), headers, counts);
     }
 
-    /// <summary>Returns autobahn's failure reason, or null when the response accepts the upgrade.</summary>
-    public string? Validate(string key)
+    /// <summary>
+    /// Returns autobahn's failure reason, or null when the response accepts the upgrade. <paramref name="deflate"/> is
+    /// the permessage-deflate response the server chose, if any; <paramref name="acceptsDeflate"/> is whether the case
+    /// offered it.
+    /// </summary>
+    public string? Validate(string key, bool acceptsDeflate, out PerMessageDeflateResponse? deflate)
     {
+        deflate = null;
         var statusParts = StatusLine.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (statusParts.Length < 2) return $"Bad HTTP response status line '{StatusLine}'";
         if (statusParts[0] != "HTTP/1.1") return $"Unsupported HTTP version ('{statusParts[0]}')";
@@ -82,12 +90,25 @@ internal sealed class HandshakeResponse
         if (Headers.TryGetValue("sec-websocket-extensions", out var extensions))
         {
             if (Counts["sec-websocket-extensions"] > 1) return "HTTP Sec-WebSocket-Extensions header appears more than once in opening handshake reply";
-            foreach (var extension in extensions.Split(',').Select(e => e.Split(';')[0].Trim()).Where(e => e.Length > 0))
+            foreach (var (name, parameters) in ExtensionHeader.Parse(extensions))
             {
-                // Sections 1–10 offer no extension, so any extension in the answer fails the handshake.
-                return extension == "permessage-deflate"
-                    ? "WebSocket permessage-compress extension response from server denied by client"
-                    : $"server wants to use extension '{extension}' we did not request, haven't implemented or did not enable";
+                switch (name)
+                {
+                    case PerMessageDeflateOffer.ExtensionName:
+                        if (deflate is not null) return "multiple occurrence of a permessage-compress extension";
+                        deflate = PerMessageDeflateResponse.Parse(parameters, out var failure);
+                        if (deflate is null) return failure;
+
+                        // Only the 12.x/13.x cases accept a response (case12_x_x.py init); every other case keeps the
+                        // factory's perMessageCompressionAccept, which accepts nothing.
+                        if (!acceptsDeflate) return DeflateDenied;
+                        break;
+                    case "permessage-bzip2":
+                        // Registered in autobahn when Python has bz2, but no wstest case accepts it.
+                        return DeflateDenied;
+                    default:
+                        return $"server wants to use extension '{name}' we did not request, haven't implemented or did not enable";
+                }
             }
         }
 

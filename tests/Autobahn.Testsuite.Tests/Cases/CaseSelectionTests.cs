@@ -11,7 +11,7 @@ public class CaseSelectionTests
     public void Resolve_Star_GivesAllImplementedCasesInCatalogOrder()
     {
         Assert.Equal(CaseCatalog.All.Select(d => d.Id.Text), Resolve(["*"]));
-        Assert.Equal(301, Resolve(["*"]).Length);
+        Assert.Equal(517, Resolve(["*"]).Length);
     }
 
     [Fact]
@@ -27,14 +27,12 @@ public class CaseSelectionTests
     }
 
     [Fact]
-    public void Resolve_OneStar_MatchesSections1And10_ButNot12And13WhenUnimplemented()
+    public void Resolve_OneStar_MatchesSections1_10_12And13()
     {
         var ids = Resolve(["1*"]);
-        Assert.Equal([.. Enumerable.Range(1, 8).Select(i => $"1.1.{i}"), .. Enumerable.Range(1, 8).Select(i => $"1.2.{i}"), "10.1.1"], ids);
-
-        var all = Resolve(["1*"], implementedOnly: false);
-        Assert.Equal(16 + 1 + 90 + 126, all.Length);
-        Assert.Equal("13.7.18", all[^1]);
+        Assert.Equal(16 + 1 + 90 + 126, ids.Length);
+        Assert.Equal([.. Enumerable.Range(1, 8).Select(i => $"1.1.{i}"), .. Enumerable.Range(1, 8).Select(i => $"1.2.{i}"), "10.1.1", "12.1.1"], ids[..18]);
+        Assert.Equal("13.7.18", ids[^1]);
     }
 
     [Fact]
@@ -78,10 +76,10 @@ public class CaseSelectionTests
     }
 
     [Fact]
-    public void Resolve_LiteralUnimplementedId_IsLeftOutOrKept()
+    public void Resolve_LiteralCompressionId_IsSelected()
     {
-        Assert.Empty(Resolve(["12.1.1"]));
-        Assert.Equal(["12.1.1"], Resolve(["12.1.1"], implementedOnly: false));
+        Assert.Equal(["12.1.1"], Resolve(["12.1.1"]));
+        Assert.Equal(["13.7.1", "13.7.10"], Resolve(["13.7.1", "13.7.10"]));
     }
 
     [Theory]

@@ -29,6 +29,10 @@ internal static class StepText
                     lines.Add(indent + FormattableString.Invariant($"ContinueLater {c.Seconds} tag={c.Tag ?? "null"} record={c.RecordTimeoutWhenOpen}"));
                     Append(c.Then, indent + "  ", lines);
                     break;
+                case WhenCompressionNegotiated w:
+                    lines.Add(indent + "WhenCompressionNegotiated");
+                    Append(w.Then, indent + "  ", lines);
+                    break;
                 default:
                     lines.Add(indent + Line(step));
                     break;

@@ -35,7 +35,7 @@ public class InMemoryServerTests
     /// over the in-memory transport. Cases run concurrently: each has its own in-memory connection.
     /// </summary>
     [Fact]
-    public async Task RunCase_ManagedWebSocketEcho_PassesEveryImplementedCase()
+    public async Task RunCase_ManagedWebSocketEcho_PassesSectionsOneToTen_AndDeclinesCompression()
     {
         using var slots = new SemaphoreSlim(8);
         var results = await Task.WhenAll(CaseCatalog.All.Select(async d =>
@@ -51,11 +51,14 @@ public class InMemoryServerTests
             }
         }));
 
+        // The in-memory server answers the handshake without extensions, so 12.x/13.x are UNIMPLEMENTED (closed at once).
         var failures = results
-            .Where(r => !Passing.Contains(r.Behavior) || r.BehaviorClose is not (Behavior.Ok or Behavior.Informational))
+            .Where(r => r.Id.Section is 12 or 13
+                ? r.Behavior != Behavior.Unimplemented || r.BehaviorClose != Behavior.Ok
+                : !Passing.Contains(r.Behavior) || r.BehaviorClose is not (Behavior.Ok or Behavior.Informational))
             .Select(r => $"{r.Id}: {r.Behavior.ToWstestString()} / {r.BehaviorClose.ToWstestString()} ({r.Verdict.Result}; {r.Verdict.ResultClose})");
         Assert.Empty(failures);
-        Assert.Equal(301, results.Length);
+        Assert.Equal(517, results.Length);
     }
 
     private static async Task EchoAsync(WebSocket socket, CancellationToken cancellationToken)
