@@ -2,30 +2,52 @@ using System.Diagnostics;
 using Autobahn.Testsuite;
 using Autobahn.Testsuite.Cases;
 
-// Usage: Autobahn.Wstest --url ws://127.0.0.1:9001/ [--cases "*"] [--exclude "9.*"] [--compare wstest.tsv] [--verbose]
-// Runs the cases one after another (like wstest), prints one line per case, a summary per section, and, with
-// --compare, the agreement with a wstest verdict table (id, behavior, behaviorClose, ...). Exit code 1 on disagreement.
-var arguments = Arguments.Parse(args);
-if (arguments.Url is null)
+// Usage (see Arguments.Usage): runs the cases one after another, like wstest, against --url or against a reference
+// server it starts itself (--server), prints one line per failing or disagreeing case (all with --verbose), a table
+// per section (wall time, the fuzzer's CPU time, the server's CPU time) and, with --compare, the agreement with a
+// wstest verdict table. Exit code 1 on disagreement, 2 on bad arguments, 3 when the server cannot be reached.
+Arguments arguments;
+try
 {
-    Console.Error.WriteLine("usage: Autobahn.Wstest --url ws://127.0.0.1:9001/ [--cases \"*\"] [--exclude pattern] [--compare table.tsv] [--verbose]");
+    arguments = Arguments.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Arguments.Usage);
     return 2;
 }
 
 var ids = CaseSelection.Resolve(arguments.Cases, arguments.Exclude);
 var reference = arguments.Compare is null ? null : WstestTable.Load(arguments.Compare);
-var total = Stopwatch.StartNew();
+var options = FuzzingOptions.Default with { CompressionDataFolder = arguments.DataFolder };
+
+using var server = arguments.ServerScript is null
+    ? null
+    : await ServerUnderTest.StartAsync(arguments.ServerScript, arguments.ServerArguments, TimeSpan.FromSeconds(120));
+var url = server?.Url ?? new Uri(arguments.Url!);
+if (server is not null) Console.WriteLine($"server: {arguments.ServerScript} {string.Join(' ', arguments.ServerArguments)} on {url}");
+
 var process = Process.GetCurrentProcess();
-var cpuBefore = process.TotalProcessorTime;
-var sectionTimes = new SortedDictionary<int, TimeSpan>();
+var sections = new SortedDictionary<int, SectionCost>();
 var agree = 0;
 var disagree = new List<string>();
+var total = Stopwatch.StartNew();
+var cpuBefore = process.TotalProcessorTime;
+var serverCpuBefore = server?.CpuTime() ?? TimeSpan.Zero;
+SectionCost? current = null;
 foreach (var id in ids)
 {
+    if (current?.Section != id.Section)
+    {
+        current?.Stop(process, server);
+        current = sections[id.Section] = SectionCost.Start(id.Section, process, server);
+    }
+
     var watch = Stopwatch.StartNew();
-    var result = await Fuzzer.RunCaseAsync(id.Text, new Uri(arguments.Url));
+    var result = await Fuzzer.RunCaseAsync(id.Text, url, options);
     watch.Stop();
-    sectionTimes[id.Section] = sectionTimes.GetValueOrDefault(id.Section) + watch.Elapsed;
+    current.Cases++;
     var line = $"{id.Text,-8} {result.Behavior.ToWstestString(),-14} {result.BehaviorClose.ToWstestString(),-17} {result.Transcript.Closing.RemoteCloseCode?.ToString() ?? "None",-5} {watch.ElapsedMilliseconds,6} ms";
     if (reference is not null && reference.TryGetValue(id.Text, out var expected))
     {
@@ -43,11 +65,18 @@ foreach (var id in ids)
     }
 }
 
+current?.Stop(process, server);
 total.Stop();
 process.Refresh();
+var ourCpu = process.TotalProcessorTime - cpuBefore;
+var serverCpu = (server?.CpuTime() ?? TimeSpan.Zero) - serverCpuBefore;
+
 Console.WriteLine();
-foreach (var (section, time) in sectionTimes) Console.WriteLine($"section {section,2}: {time.TotalSeconds,8:0.000} s");
-Console.WriteLine($"total: {ids.Count} cases in {total.Elapsed.TotalSeconds:0.000} s wall, fuzzer CPU {(process.TotalProcessorTime - cpuBefore).TotalSeconds:0.000} s");
+Console.WriteLine($"{"section",-8} {"cases",5} {"wall s",9} {"fuzzer CPU s",13} {"server CPU s",13}");
+foreach (var cost in sections.Values) Console.WriteLine(cost.Format(server is not null));
+Console.WriteLine(new SectionCost { Cases = ids.Count, Wall = total.Elapsed, FuzzerCpu = ourCpu, ServerCpu = serverCpu }.Format(server is not null, "total"));
+Console.WriteLine($"total: {ids.Count} cases in {total.Elapsed.TotalSeconds:0.000} s wall, fuzzer CPU {ourCpu.TotalSeconds:0.000} s" +
+    (server is null ? "" : $", server CPU {serverCpu.TotalSeconds:0.000} s"));
 if (reference is not null)
 {
     Console.WriteLine($"agreement with {arguments.Compare}: {agree}/{ids.Count}");
@@ -57,45 +86,40 @@ if (reference is not null)
 
 return 0;
 
-internal sealed record Arguments(string? Url, List<string> Cases, List<string> Exclude, string? Compare, bool Verbose)
+/// <summary>Wall time and CPU time (ours and the server's) spent on one section.</summary>
+internal sealed class SectionCost
 {
-    public static Arguments Parse(string[] args)
+    private readonly Stopwatch watch = new();
+    private TimeSpan fuzzerCpuAtStart;
+    private TimeSpan serverCpuAtStart;
+
+    public int Section { get; init; }
+
+    public int Cases { get; set; }
+
+    public TimeSpan Wall { get; set; }
+
+    public TimeSpan FuzzerCpu { get; set; }
+
+    public TimeSpan ServerCpu { get; set; }
+
+    public static SectionCost Start(int section, Process process, ServerUnderTest? server)
     {
-        string? url = null, compare = null;
-        var cases = new List<string>();
-        var exclude = new List<string>();
-        var verbose = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--url": url = args[++i]; break;
-                case "--cases": cases.Add(args[++i]); break;
-                case "--exclude": exclude.Add(args[++i]); break;
-                case "--compare": compare = args[++i]; break;
-                case "--verbose": verbose = true; break;
-                default: throw new ArgumentException($"unknown argument {args[i]}");
-            }
-        }
-
-        if (cases.Count == 0) cases.Add("*");
-        return new Arguments(url, cases, exclude, compare, verbose);
+        process.Refresh();
+        var cost = new SectionCost { Section = section, fuzzerCpuAtStart = process.TotalProcessorTime, serverCpuAtStart = server?.CpuTime() ?? TimeSpan.Zero };
+        cost.watch.Start();
+        return cost;
     }
-}
 
-internal sealed record WstestVerdict(string Behavior, string BehaviorClose, bool Racy)
-{
-    // wstest-results/README.md: cases that send a valid message then an invalid frame race on concurrent servers.
-    public bool Matches(string behavior, string behaviorClose) =>
-        BehaviorClose == behaviorClose &&
-        (Behavior == behavior || (Racy && Behavior is "OK" or "NON-STRICT" && behavior is "OK" or "NON-STRICT"));
-}
+    public void Stop(Process process, ServerUnderTest? server)
+    {
+        watch.Stop();
+        process.Refresh();
+        Wall = watch.Elapsed;
+        FuzzerCpu = process.TotalProcessorTime - fuzzerCpuAtStart;
+        ServerCpu = (server?.CpuTime() ?? TimeSpan.Zero) - serverCpuAtStart;
+    }
 
-internal static class WstestTable
-{
-    private static readonly HashSet<string> RacyCases = ["3.2", "3.3", "3.4", "4.1.3", "4.1.4", "4.1.5", "4.2.3", "4.2.4", "4.2.5", "5.15"];
-
-    public static Dictionary<string, WstestVerdict> Load(string path) =>
-        File.ReadLines(path).Skip(1).Select(l => l.Split('\t')).Where(f => f.Length >= 3)
-            .ToDictionary(f => f[0], f => new WstestVerdict(f[1], f[2], RacyCases.Contains(f[0])));
+    public string Format(bool withServer, string? label = null) =>
+        $"{label ?? Section.ToString(System.Globalization.CultureInfo.InvariantCulture),-8} {Cases,5} {Wall.TotalSeconds,9:0.000} {FuzzerCpu.TotalSeconds,13:0.000} {(withServer ? ServerCpu.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "-"),13}";
 }

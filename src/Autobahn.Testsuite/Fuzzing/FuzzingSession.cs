@@ -60,6 +60,7 @@ internal sealed class FuzzingSession
     private DeflateDecoder? decoder;
     private bool messageCompressed;
     private MessageWindow? compressionWindow;
+    private CompressedMessageCache.Sequence? compressedMessages;
     private byte[] lastCompressionMessage = [];
 
     // autobahn TrafficStats: data messages only, counted while OPEN (preopen: the handshake).
@@ -693,8 +694,10 @@ internal sealed class FuzzingSession
     /// <summary><c>case12_x_x.py</c> sendOne: the next window of the data set, sent with <c>sendMessage</c> (compressed).</summary>
     private void SendCompressionMessage()
     {
-        lastCompressionMessage = compressionWindow!.Next();
-        SendMessage(lastCompressionMessage, ((CompressedRoundTripCheck)definition.Echo!).IsBinary, fragmentSize: null);
+        var message = compressionWindow!.Next();
+        lastCompressionMessage = message;
+        var precompressed = compressedMessages?.GetOrAdd(roundTripsSent, () => encoder!.CompressMessage(message, contextTakeover: false));
+        SendMessage(message, ((CompressedRoundTripCheck)definition.Echo!).IsBinary, fragmentSize: null, precompressed);
         roundTripsSent++;
     }
 
@@ -936,6 +939,12 @@ internal sealed class FuzzingSession
         caseBehavior = Behavior.Failed;
         caseResult = $"Case did not finish within {check.WaitSeconds} seconds.";
         compressionWindow = new MessageWindow(CompressionDataSets.Get(check.DataSetKey, options.CompressionDataFolder), check.Length);
+        if (deflate.ClientNoContextTakeover)
+        {
+            var identity = check.DataSetKey + "@" + (options.CompressionDataFolder ?? "generated");
+            compressedMessages = CompressedMessageCache.Shared.For(identity, check.Length, deflate.CompressWindowBits, check.Count);
+        }
+
         Run(negotiated.Then);
     }
 
@@ -962,7 +971,7 @@ internal sealed class FuzzingSession
     /// RFC 7692 §6), then fragmented at <paramref name="fragmentSize"/> or the auto-fragment size.
     /// Like autobahn it sends nothing unless OPEN; 12.x's sendOne still moves to the next window then.
     /// </summary>
-    private void SendMessage(byte[] payload, bool isBinary, int? fragmentSize)
+    private void SendMessage(byte[] payload, bool isBinary, int? fragmentSize, byte[]? precompressed = null)
     {
         if (state != SessionState.Open) return;
         var opcode = isBinary ? Opcodes.Binary : Opcodes.Text;
@@ -972,7 +981,7 @@ internal sealed class FuzzingSession
         if (encoder is not null)
         {
             // startCompressMessage: a fresh compressor per message when the server asked for client_no_context_takeover.
-            payload = encoder.CompressMessage(payload, contextTakeover: !deflate!.ClientNoContextTakeover);
+            payload = precompressed ?? encoder.CompressMessage(payload, contextTakeover: !deflate!.ClientNoContextTakeover);
             rsv = 4;
         }
 
