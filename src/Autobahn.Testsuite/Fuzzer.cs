@@ -59,7 +59,7 @@ public static class Fuzzer
         return RunCaseAsync(
             caseId,
             new Uri("ws://in-memory/"),
-            token => Task.FromResult(InMemoryServer.Start(handler, token)),
+            token => Task.FromResult(InMemoryServer.Start(handler, options.InMemoryPermessageDeflate, token)),
             options,
             cancellationToken);
     }

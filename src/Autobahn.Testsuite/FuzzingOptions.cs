@@ -42,6 +42,14 @@ public sealed record FuzzingOptions
     /// </summary>
     public string? CompressionDataFolder { get; init; }
 
+    /// <summary>
+    /// Whether the in-memory target (<see cref="Fuzzer.RunCaseAsync(string, Func{System.Net.WebSockets.WebSocket, CancellationToken, Task}, FuzzingOptions?, CancellationToken)"/>)
+    /// accepts permessage-deflate (RFC 7692) the way ASP.NET Core does with <c>DangerousEnableCompression</c>, so that
+    /// sections 12 and 13 run against the handler. Off by default, like <c>AcceptWebSocketAsync()</c>: 12.x/13.x are
+    /// then UNIMPLEMENTED.
+    /// </summary>
+    public bool InMemoryPermessageDeflate { get; init; }
+
     internal TimeSpan Scale(double seconds) => TimeSpan.FromSeconds(seconds * TimeScale);
 
     internal TimeSpan Scale(TimeSpan span) => span * TimeScale;

@@ -662,7 +662,7 @@ internal sealed class FuzzingSession
         }
         else if (!payload.AsSpan().SequenceEqual(lastCompressionMessage))
         {
-            var length = check.IsBinary ? payload.Length : Encoding.UTF8.GetString(payload).EnumerateRunes().Count();
+            var length = compressionWindow!.MeasureLength(payload);
             mismatch = length != check.Length
                 ? $"Echo'ed message length differs from what I sent (got length {length}, expected length {check.Length})."
                 : $"Echo'ed message contents differs from what I sent (got SHA1 {Convert.ToHexStringLower(SHA1.HashData(payload))}, expected SHA1 {Convert.ToHexStringLower(SHA1.HashData(lastCompressionMessage))}).";

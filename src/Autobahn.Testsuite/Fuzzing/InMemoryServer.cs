@@ -12,24 +12,29 @@ internal static class InMemoryServer
 {
     private const int MaxRequestLength = 16 * 1024;
 
-    public static Stream Start(Func<WebSocket, CancellationToken, Task> handler, CancellationToken cancellationToken)
+    public static Stream Start(Func<WebSocket, CancellationToken, Task> handler, bool acceptDeflate, CancellationToken cancellationToken)
     {
         var (client, server) = InMemoryDuplexStream.CreatePair();
-        _ = Task.Run(() => ServeAsync(server, handler, cancellationToken), CancellationToken.None);
+        _ = Task.Run(() => ServeAsync(server, handler, acceptDeflate, cancellationToken), CancellationToken.None);
         return client;
     }
 
-    private static async Task ServeAsync(Stream stream, Func<WebSocket, CancellationToken, Task> handler, CancellationToken cancellationToken)
+    private static async Task ServeAsync(Stream stream, Func<WebSocket, CancellationToken, Task> handler, bool acceptDeflate, CancellationToken cancellationToken)
     {
         await using var _ = stream.ConfigureAwait(false);
         try
         {
-            var key = await ReadHandshakeKeyAsync(stream, cancellationToken).ConfigureAwait(false);
-            if (key is null) return;
+            var request = await ReadRequestHeadersAsync(stream, cancellationToken).ConfigureAwait(false);
+            if (request is null || !request.TryGetValue("sec-websocket-key", out var key)) return;
+            var (deflate, extensionResponse) = acceptDeflate && request.TryGetValue("sec-websocket-extensions", out var offers)
+                ? AcceptDeflate(offers)
+                : (null, null);
             var response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + $"Sec-WebSocket-Accept: {HandshakeRequest.ExpectedAccept(key)}\r\n\r\n";
+                + $"Sec-WebSocket-Accept: {HandshakeRequest.ExpectedAccept(key)}\r\n"
+                + (extensionResponse is null ? "" : $"Sec-WebSocket-Extensions: {extensionResponse}\r\n")
+                + "\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(response), cancellationToken).ConfigureAwait(false);
-            using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+            using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero, DangerousDeflateOptions = deflate });
             await handler(socket, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -38,7 +43,49 @@ internal static class InMemoryServer
         }
     }
 
-    private static async Task<string?> ReadHandshakeKeyAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Accepts the first permessage-deflate offer the managed WebSocket can honour (RFC 7692 §5), answering each
+    /// parameter the client asked for, as ASP.NET Core does with <c>DangerousEnableCompression</c>.
+    /// </summary>
+    private static (WebSocketDeflateOptions?, string?) AcceptDeflate(string offers)
+    {
+        foreach (var (name, parameters) in ExtensionHeader.Parse(offers))
+        {
+            if (name != "permessage-deflate") continue;
+            var options = new WebSocketDeflateOptions();
+            var response = "permessage-deflate";
+            var acceptable = true;
+            foreach (var (parameter, value) in parameters)
+            {
+                switch (parameter)
+                {
+                    case "client_no_context_takeover":
+                        options.ClientContextTakeover = false;
+                        response += "; client_no_context_takeover";
+                        break;
+                    case "server_no_context_takeover":
+                        options.ServerContextTakeover = false;
+                        response += "; server_no_context_takeover";
+                        break;
+                    case "server_max_window_bits" when int.TryParse(value, out var bits) && bits is >= 9 and <= 15:
+                        options.ServerMaxWindowBits = bits;
+                        response += $"; server_max_window_bits={bits}";
+                        break;
+                    case "client_max_window_bits" when value is null:
+                        break;
+                    default:
+                        acceptable = false;
+                        break;
+                }
+            }
+
+            if (acceptable) return (options, response);
+        }
+
+        return (null, null);
+    }
+
+    private static async Task<Dictionary<string, string>?> ReadRequestHeadersAsync(Stream stream, CancellationToken cancellationToken)
     {
         var request = new List<byte>();
         var one = new byte[1];
@@ -51,12 +98,13 @@ internal static class InMemoryServer
             if (request.Count >= 4 && request[^4] == '\r' && request[^3] == '\n' && request[^2] == '\r' && request[^1] == '\n') break;
         }
 
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in Encoding.ASCII.GetString([.. request]).Split("\r\n"))
         {
             var colon = line.IndexOf(':');
-            if (colon > 0 && line[..colon].Trim().Equals("Sec-WebSocket-Key", StringComparison.OrdinalIgnoreCase)) return line[(colon + 1)..].Trim();
+            if (colon > 0) headers[line[..colon].Trim().ToLowerInvariant()] = line[(colon + 1)..].Trim();
         }
 
-        return null;
+        return headers;
     }
 }

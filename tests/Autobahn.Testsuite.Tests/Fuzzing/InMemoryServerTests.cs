@@ -31,6 +31,51 @@ public class InMemoryServerTests
     }
 
     /// <summary>
+    /// With permessage-deflate accepted, the managed WebSocket's compressed echoes of every 12.x/13.x offer pass the
+    /// type/length/SHA-1 check for 1000 messages; the short sizes (x.1–x.4) keep the test quick.
+    /// </summary>
+    [Theory]
+    [InlineData("12.1.1")]
+    [InlineData("12.2.2")]
+    [InlineData("12.3.3")]
+    [InlineData("12.4.4")]
+    [InlineData("12.5.1")]
+    [InlineData("13.1.2")]
+    [InlineData("13.2.1")]
+    [InlineData("13.3.4")]
+    [InlineData("13.4.1")]
+    [InlineData("13.5.2")]
+    [InlineData("13.6.3")]
+    [InlineData("13.7.1")]
+    public async Task RunCase_CompressionAccepted_EchoesAllThousandMessages(string caseId)
+    {
+        var result = await Fuzzer.RunCaseAsync(caseId, EchoAsync, FuzzingOptions.Default with { InMemoryPermessageDeflate = true });
+
+        Assert.True(result.Behavior == Behavior.Ok, $"{result.Behavior.ToWstestString()}: {result.Verdict.Result}");
+        Assert.Equal(Behavior.Ok, result.BehaviorClose);
+        Assert.Contains("Sec-WebSocket-Extensions: permessage-deflate; client_no_context_takeover; client_max_window_bits", result.Transcript.HttpRequest, StringComparison.Ordinal);
+        var stats = Assert.IsType<Autobahn.Testsuite.Fuzzing.TrafficStats>(result.Transcript.TrafficStats);
+        Assert.Equal(1000, stats.OutgoingWebSocketMessages);
+        Assert.Equal(1000, stats.IncomingWebSocketMessages);
+        Assert.Equal(stats.OutgoingOctetsAppLevel, stats.IncomingOctetsAppLevel);
+        // Compressed sizes differ from the application sizes both ways (small binary windows may grow).
+        Assert.NotEqual(stats.OutgoingOctetsAppLevel, stats.OutgoingOctetsWebSocketLevel);
+        Assert.NotEqual(stats.IncomingOctetsAppLevel, stats.IncomingOctetsWebSocketLevel);
+    }
+
+    [Fact]
+    public async Task RunCase_CompressionDeclined_IsUnimplementedAndClosesAtOnce()
+    {
+        var result = await Fuzzer.RunCaseAsync("12.2.18", EchoAsync);
+
+        Assert.Equal(Behavior.Unimplemented, result.Behavior);
+        Assert.Equal(Behavior.Ok, result.BehaviorClose);
+        Assert.Equal(1000, result.Transcript.Closing.LocalCloseCode);
+        Assert.Null(result.Transcript.TrafficStats);
+        Assert.True(result.Transcript.DurationMilliseconds < 1000, $"{result.Transcript.DurationMilliseconds} ms");
+    }
+
+    /// <summary>
     /// .NET's own server WebSocket (the one Kestrel uses) behind an echo loop passes every case of sections 1–7, 9 and 10
     /// over the in-memory transport. Cases run concurrently: each has its own in-memory connection.
     /// </summary>
