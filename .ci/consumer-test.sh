@@ -82,6 +82,9 @@ for package_id, wanted in expected.items():
         deps = [(d.get("id"), d.get("version")) for d in group.findall("n:dependency", ns)]
         print(f"  dependencies ({group.get('targetFramework')}): " + (", ".join(f"{i} {v}" for i, v in deps) or "none"))
         got = {f"{i} {v}" if i == "Autobahn.Testsuite" else i for i, v in deps}
+        for i, v in deps:  # the README's package table names the same versions
+            if i != "Autobahn.Testsuite":
+                check(f"`{i}` {v}" in readme, f"README.md's package table does not say `{i}` {v}")
         check(got == wanted, f"{package_id}: dependencies {sorted(got)}, expected exactly {sorted(wanted)}")
         for i, _ in deps:
             check(not re.match(r"(Microsoft\.AspNetCore|Microsoft\.NET\.Test\.Sdk|xunit\.runner|xunit$|xunit\.v3)", i),
