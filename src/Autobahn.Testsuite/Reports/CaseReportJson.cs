@@ -189,7 +189,7 @@ internal static class CaseReportJson
         foreach (var entry in log)
         {
             var row = new JsonArray(entry.Kind);
-            foreach (var value in entry.Values) row.Add(Value(value));
+            foreach (var value in WireLogRows.Values(entry)) row.Add(Value(value));
             rows.Add(row);
         }
 
