@@ -44,6 +44,8 @@ public sealed class ReportFixture : IAsyncLifetime
         {
             writer.Record(await Fuzzer.RunCaseAsync(id, (ws, ct) => EchoAsync(ws, HostileReason, ct), new FuzzingOptions { Agent = HostileAgent }, guard.Token));
         }
+
+        writer.Flush();
     }
 
     /// <inheritdoc />

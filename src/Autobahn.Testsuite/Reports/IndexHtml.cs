@@ -14,6 +14,9 @@ namespace Autobahn.Testsuite.Reports;
 /// </summary>
 internal static class IndexHtml
 {
+    // The descriptions below the matrix never change: built once, not on every rewrite of the page.
+    private static readonly Lazy<string> Descriptions = new(RenderDescriptions);
+
     /// <summary>The page for <paramref name="agents"/> (agent name → case id → entry), generated at <paramref name="now"/>.</summary>
     public static string Render(IReadOnlyDictionary<string, Dictionary<string, IndexEntry>> agents, DateTimeOffset now)
     {
@@ -75,6 +78,14 @@ internal static class IndexHtml
         b.Append("      </table>\n");
         b.Append("      <br/><hr/>\n");
 
+        b.Append(Descriptions.Value);
+        b.Append("   </body>\n</html>\n");
+        return b.ToString();
+    }
+
+    private static string RenderDescriptions()
+    {
+        var b = new StringBuilder(400 * 1024);
         b.Append("      <div id=\"test_case_descriptions\">\n");
         foreach (var text in CaseTexts.All)
         {
@@ -89,7 +100,6 @@ internal static class IndexHtml
 
         b.Append("      </div>\n");
         b.Append("      <br/><hr/>\n");
-        b.Append("   </body>\n</html>\n");
         return b.ToString();
     }
 

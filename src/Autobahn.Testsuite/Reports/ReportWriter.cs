@@ -7,10 +7,12 @@ namespace Autobahn.Testsuite.Reports;
 /// The process-wide report of finished cases, in wstest's layout (<c>ATS fuzzing.py</c> <c>createReports</c>):
 /// <c>index.json</c> (<c>{agent: {caseId: {"behavior", "behaviorClose", "duration", "remoteCloseCode", "reportfile"}}}</c>),
 /// <c>index.html</c>, and per case <c>&lt;agent&gt;_case_&lt;id&gt;.json</c> and <c>.html</c>.
-/// Unlike wstest, which writes its reports once at the end of a run, every file is written as soon as its case
-/// finishes, atomically (a temporary file in the same directory, then a rename over the old one), so a run that is
-/// cancelled or crashes leaves a valid report of every case it finished. Thread-safe: rows of a test run may finish
-/// concurrently.
+/// Unlike wstest, which writes its reports once at the end of a run, the files are written while the run goes on,
+/// atomically (a temporary file in the same directory, then a rename over the old one), so a run that is cancelled or
+/// crashes leaves a valid report of the cases it finished: a case's own files and <c>index.json</c> as soon as the
+/// case finishes; <c>index.html</c> (some 400 KB, as it lists all 517 cases with their descriptions) at most once per
+/// <see cref="IndexHtmlInterval"/>, always after the last case, and on <see cref="Flush"/> and process exit.
+/// Thread-safe: rows of a test run may finish concurrently.
 /// </summary>
 internal sealed class ReportWriter
 {
@@ -26,13 +28,23 @@ internal sealed class ReportWriter
     /// <summary>The file name wstest uses for the summary page.</summary>
     public const string HtmlFileName = "index.html";
 
-    private static readonly Lazy<ReportWriter> SharedWriter = new(
-        () => new ReportWriter(DefaultDirectory(), NullIfBlank(Environment.GetEnvironmentVariable(AgentVariable))));
+    private static readonly Lazy<ReportWriter> SharedWriter = new(() =>
+    {
+        var writer = new ReportWriter(DefaultDirectory(), NullIfBlank(Environment.GetEnvironmentVariable(AgentVariable)));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => writer.Flush();
+        return writer;
+    });
+
+    /// <summary>The shortest time between two rewrites of <c>index.html</c>.</summary>
+    public static readonly TimeSpan IndexHtmlInterval = TimeSpan.FromSeconds(1);
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, Dictionary<string, IndexEntry>> agents = new(StringComparer.Ordinal);
     private readonly string? agentOverride;
     private readonly TimeProvider time;
+    private long indexHtmlWrittenAt = long.MinValue;
+    private bool indexHtmlDirty;
+    private ITimer? indexHtmlTimer;
 
     /// <summary>Creates a writer for <paramref name="directory"/> (created on the first write).</summary>
     /// <param name="directory">Where the reports go.</param>
@@ -65,7 +77,8 @@ internal sealed class ReportWriter
         NullIfBlank(Environment.GetEnvironmentVariable(DirectoryVariable)) ?? Path.Combine(AppContext.BaseDirectory, "autobahn-reports");
 
     /// <summary>
-    /// Records a finished case: writes its JSON and HTML report, then rewrites <c>index.json</c> and <c>index.html</c>.
+    /// Records a finished case: writes its JSON and HTML report, then rewrites <c>index.json</c>, and <c>index.html</c>
+    /// unless it was written less than <see cref="IndexHtmlInterval"/> ago (then a timer writes it when that is over).
     /// A result whose TCP connect failed is not recorded: wstest records nothing for it either
     /// (<c>ATS fuzzing.py</c> <c>clientConnectionFailed</c>).
     /// </summary>
@@ -111,10 +124,29 @@ internal sealed class ReportWriter
             AtomicFile.WriteAllText(Path.Combine(Directory, entry.ReportFile), caseJson);
             AtomicFile.WriteAllText(Path.Combine(Directory, entry.HtmlFile), caseHtml);
             AtomicFile.WriteAllText(IndexPath, ToJsonLocked());
-            AtomicFile.WriteAllText(IndexHtmlPath, IndexHtml.Render(agents, time.GetUtcNow()));
+
+            // index.html is large: rewriting it after each of 517 cases would cost more than running them.
+            indexHtmlDirty = true;
+            if (indexHtmlWrittenAt == long.MinValue || time.GetElapsedTime(indexHtmlWrittenAt) >= IndexHtmlInterval)
+            {
+                WriteIndexHtmlLocked();
+            }
+            else
+            {
+                indexHtmlTimer ??= time.CreateTimer(_ => FlushQuietly(), null, IndexHtmlInterval - time.GetElapsedTime(indexHtmlWrittenAt), Timeout.InfiniteTimeSpan);
+            }
         }
 
         return agent;
+    }
+
+    /// <summary>Writes <c>index.html</c> now if a case was recorded since it was last written.</summary>
+    public void Flush()
+    {
+        lock (gate)
+        {
+            if (indexHtmlDirty) WriteIndexHtmlLocked();
+        }
     }
 
     /// <summary>The current <c>index.json</c> text.</summary>
@@ -127,6 +159,27 @@ internal sealed class ReportWriter
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>The timer's flush: an exception on a timer thread would end the process, so a failed write waits for the next case or <see cref="Flush"/>.</summary>
+    private void FlushQuietly()
+    {
+        try
+        {
+            Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private void WriteIndexHtmlLocked()
+    {
+        indexHtmlTimer?.Dispose();
+        indexHtmlTimer = null;
+        AtomicFile.WriteAllText(IndexHtmlPath, IndexHtml.Render(agents, time.GetUtcNow()));
+        indexHtmlWrittenAt = time.GetTimestamp();
+        indexHtmlDirty = false;
+    }
 
     private string ToJsonLocked()
     {

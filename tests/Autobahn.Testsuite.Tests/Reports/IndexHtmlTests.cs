@@ -31,6 +31,7 @@ public sealed class IndexHtmlTests : IDisposable
     {
         var writer = new ReportWriter(directory);
         writer.Record(ReportSamples.Failed22());
+        writer.Flush();
 
         var html = File.ReadAllText(writer.IndexHtmlPath);
 
@@ -63,6 +64,39 @@ public sealed class IndexHtmlTests : IDisposable
         Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
     }
 
+    [Fact]
+    public void Record_WithinTheInterval_WritesIndexHtmlOnlyWhenTheTimerFiresOrOnFlush()
+    {
+        var time = new ManualTime();
+        var writer = new ReportWriter(directory, time: time);
+
+        writer.Record(ReportSamples.Ok22());
+        Assert.Contains("autobahnserver_case_2_2.html", File.ReadAllText(writer.IndexHtmlPath), StringComparison.Ordinal); // the first case at once
+        Assert.Null(time.Callback);
+
+        time.Ticks += TimeSpan.FromMilliseconds(200).Ticks;
+        writer.Record(ReportSamples.NonStrict32());
+        writer.Record(ReportSamples.WrongCode31());
+        Assert.DoesNotContain("autobahnserver_case_3_2.html", File.ReadAllText(writer.IndexHtmlPath), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMilliseconds(800), time.Due); // the rest of the interval
+        Assert.Contains("autobahnserver_case_3_2.json", File.ReadAllText(writer.IndexPath), StringComparison.Ordinal); // index.json at once
+
+        time.Fire();
+        var html = File.ReadAllText(writer.IndexHtmlPath);
+        Assert.Contains("autobahnserver_case_3_2.html", html, StringComparison.Ordinal);
+        Assert.Contains("autobahnserver_case_3_1.html", html, StringComparison.Ordinal);
+
+        time.Ticks += TimeSpan.FromMilliseconds(100).Ticks;
+        writer.Record(ReportSamples.Unclean111());
+        Assert.DoesNotContain("autobahnserver_case_1_1_1.html", File.ReadAllText(writer.IndexHtmlPath), StringComparison.Ordinal);
+        writer.Flush();
+        Assert.Contains("autobahnserver_case_1_1_1.html", File.ReadAllText(writer.IndexHtmlPath), StringComparison.Ordinal);
+
+        time.Ticks += TimeSpan.FromSeconds(1).Ticks;
+        writer.Record(ReportSamples.Limits911());
+        Assert.Contains("autobahnserver_case_9_1_1.html", File.ReadAllText(writer.IndexHtmlPath), StringComparison.Ordinal); // interval over: at once
+    }
+
     private static int CountOf(string text, string part)
     {
         var count = 0;
@@ -79,7 +113,42 @@ public sealed class IndexHtmlTests : IDisposable
         }
 
         writer.Record(ReportSamples.Compression1211() with { Agent = "Other" });
+        writer.Flush();
         return File.ReadAllText(writer.IndexHtmlPath);
+    }
+
+    private sealed class ManualTime : TimeProvider
+    {
+        public long Ticks { get; set; } = 1;
+
+        public TimerCallback? Callback { get; private set; }
+
+        public TimeSpan Due { get; private set; }
+
+        private object? State { get; set; }
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Ticks;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            (Callback, State, Due) = (callback, state, dueTime);
+            return new NeverTimer();
+        }
+
+        public void Fire() => Callback!(State);
+
+        private sealed class NeverTimer : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 
     private sealed class FixedTime : TimeProvider

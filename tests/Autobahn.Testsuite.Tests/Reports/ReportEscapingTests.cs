@@ -32,6 +32,7 @@ public sealed class ReportEscapingTests : IDisposable
         var writer = new ReportWriter(directory);
 
         var agent = writer.Record(Hostile() with { Agent = "../../Evil" + Image });
+        writer.Flush();
 
         Assert.Equal("../../Evil" + Image, agent);
         var names = Directory.GetFiles(directory).Select(Path.GetFileName).ToList();
