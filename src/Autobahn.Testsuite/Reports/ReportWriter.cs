@@ -31,7 +31,7 @@ internal sealed class ReportWriter
     private static readonly Lazy<ReportWriter> SharedWriter = new(() =>
     {
         var writer = new ReportWriter(DefaultDirectory(), NullIfBlank(Environment.GetEnvironmentVariable(AgentVariable)));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => writer.Flush();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => writer.FlushQuietly();
         return writer;
     });
 
