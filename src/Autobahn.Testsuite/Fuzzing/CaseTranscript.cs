@@ -50,6 +50,13 @@ public sealed record CaseTranscript
     /// <summary>True when the TCP connection itself could not be made (wstest then skips the rest of the run).</summary>
     public bool ConnectFailed { get; init; }
 
+    /// <summary>
+    /// The final state of wstest's <c>createWirelog</c> flag (the per-case JSON key of that name; 9.x, 12.x and 13.x
+    /// turn the wire log off during bulk transfers). Null when the session did not record it: the report then derives
+    /// it from the wire log. TODO(lead): set it in <c>FuzzingSession.Transcript()</c> from the session's flag.
+    /// </summary>
+    public bool? CreateWirelog { get; init; }
+
     /// <summary>The wire log.</summary>
     public IReadOnlyList<WireLogEntry> WireLog { get; init; } = [];
 

@@ -16,6 +16,9 @@ internal static class PythonJson
 {
     private const string Indent = "   ";
 
+    // Objects whose keys were Python ints: json.dumps(sort_keys=True) sorts those numerically, then writes them as strings.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonObject, object> IntKeyedObjects = new();
+
     /// <summary>The JSON text of <paramref name="node"/>, with no trailing newline (wstest writes none).</summary>
     public static string Serialize(JsonNode? node)
     {
@@ -84,6 +87,22 @@ internal static class PythonJson
         return negative ? "-" + body : body;
     }
 
+    /// <summary>
+    /// An object with integer keys, such as wstest's <c>rxOctetStats</c> (<c>{readSize: count}</c>): Python sorts
+    /// its keys as numbers (4 before 166) and writes them as strings.
+    /// </summary>
+    public static JsonObject IntKeyed(IEnumerable<KeyValuePair<int, int>> entries)
+    {
+        var obj = new JsonObject();
+        foreach (var (key, value) in entries.OrderBy(e => e.Key))
+        {
+            obj[key.ToString(CultureInfo.InvariantCulture)] = value;
+        }
+
+        IntKeyedObjects.AddOrUpdate(obj, true);
+        return obj;
+    }
+
     private static void Write(StringBuilder builder, JsonNode? node, int depth)
     {
         switch (node)
@@ -114,7 +133,14 @@ internal static class PythonJson
         }
 
         var properties = obj.ToList();
-        properties.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        if (IntKeyedObjects.TryGetValue(obj, out _))
+        {
+            properties.Sort((a, b) => long.Parse(a.Key, CultureInfo.InvariantCulture).CompareTo(long.Parse(b.Key, CultureInfo.InvariantCulture)));
+        }
+        else
+        {
+            properties.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        }
         builder.Append('{');
         for (var i = 0; i < properties.Count; i++)
         {

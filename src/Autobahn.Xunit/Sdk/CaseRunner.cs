@@ -10,10 +10,10 @@ namespace Autobahn.Xunit.Sdk;
 /// </summary>
 internal sealed class CaseRunner(
     Func<string, Uri, FuzzingOptions?, CancellationToken, Task<CaseResult>> runCase,
-    IndexJsonWriter? report,
+    ReportWriter? report,
     ConnectFailureMemory connectFailures)
 {
-    private static readonly Lazy<CaseRunner> SharedRunner = new(() => new CaseRunner(Fuzzer.RunCaseAsync, IndexJsonWriter.Shared, ConnectFailureMemory.Shared));
+    private static readonly Lazy<CaseRunner> SharedRunner = new(() => new CaseRunner(Fuzzer.RunCaseAsync, ReportWriter.Shared, ConnectFailureMemory.Shared));
 
     /// <summary>The runner of this process: the real fuzzer, the process-wide report and connect-failure memory.</summary>
     public static CaseRunner Shared => SharedRunner.Value;

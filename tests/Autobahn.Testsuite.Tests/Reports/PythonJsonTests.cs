@@ -27,6 +27,20 @@ public class PythonJsonTests
         Assert.Equal("{\n   \"1.1.1\": 0,\n   \"1.10\": 0,\n   \"1.9\": 0,\n   \"10.1.1\": 0,\n   \"2.1\": 0\n}", PythonJson.Serialize(node));
     }
 
+    [Fact]
+    public void Serialize_IntKeyedObject_SortsKeysAsNumbersLikePythonIntKeys()
+    {
+        var node = new JsonObject
+        {
+            ["stats"] = PythonJson.IntKeyed(new Dictionary<int, int> { [166] = 1, [4] = 2, [65536] = 3 }),
+            ["names"] = new JsonObject { ["166"] = 1, ["4"] = 2 },
+        };
+
+        Assert.Equal(
+            "{\n   \"names\": {\n      \"166\": 1,\n      \"4\": 2\n   },\n   \"stats\": {\n      \"4\": 2,\n      \"166\": 1,\n      \"65536\": 3\n   }\n}",
+            PythonJson.Serialize(node));
+    }
+
     [Theory]
     [InlineData("plain", "\"plain\"")]
     [InlineData("<b>'&'+</b>", "\"<b>'&'+</b>\"")]

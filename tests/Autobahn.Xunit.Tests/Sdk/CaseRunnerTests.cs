@@ -62,7 +62,7 @@ public sealed class CaseRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_Result_IsRecordedInIndexJson()
     {
-        var writer = new IndexJsonWriter(directory);
+        var writer = new ReportWriter(directory);
         var runner = new CaseRunner((_, _, _, _) => Task.FromResult(Results.Case2_2(agent: "Echo")), writer, new ConnectFailureMemory(new ManualClock()));
 
         await runner.RunAsync("2.2", Server, null, default);

@@ -6,7 +6,7 @@ using Autobahn.Testsuite.Verdicts;
 
 namespace Autobahn.Testsuite.Tests.Reports;
 
-public sealed class IndexJsonWriterTests : IDisposable
+public sealed class ReportWriterTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "autobahn-index-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -18,7 +18,7 @@ public sealed class IndexJsonWriterTests : IDisposable
     [Fact]
     public void Record_OneCase_WritesWstestIndexJson()
     {
-        var writer = new IndexJsonWriter(directory);
+        var writer = new ReportWriter(directory);
 
         writer.Record(Result("2.2", "AutobahnServer", Behavior.Ok, Behavior.Ok, duration: 2, remoteCloseCode: 1000));
 
@@ -42,7 +42,7 @@ public sealed class IndexJsonWriterTests : IDisposable
     [Fact]
     public void Record_SeveralAgentsAndCases_SortsAgentsAndIdsAsStrings()
     {
-        var writer = new IndexJsonWriter(directory);
+        var writer = new ReportWriter(directory);
 
         writer.Record(Result("2.1", "b", Behavior.NonStrict, Behavior.WrongCode, remoteCloseCode: null));
         writer.Record(Result("10.1.1", "b", Behavior.Failed, Behavior.Unclean));
@@ -61,7 +61,7 @@ public sealed class IndexJsonWriterTests : IDisposable
     [Fact]
     public void Record_SameCaseTwice_KeepsTheLatest()
     {
-        var writer = new IndexJsonWriter(directory);
+        var writer = new ReportWriter(directory);
 
         writer.Record(Result("2.2", "a", Behavior.Failed, Behavior.Ok));
         writer.Record(Result("2.2", "a", Behavior.Ok, Behavior.Ok));
@@ -73,7 +73,7 @@ public sealed class IndexJsonWriterTests : IDisposable
     [Fact]
     public void Record_AgentOverride_ReportsUnderOverride()
     {
-        var writer = new IndexJsonWriter(directory, agentOverride: "My Server");
+        var writer = new ReportWriter(directory, agentOverride: "My Server");
 
         var agent = writer.Record(Result("2.2", "Kestrel", Behavior.Ok, Behavior.Ok));
 
@@ -85,7 +85,7 @@ public sealed class IndexJsonWriterTests : IDisposable
     [Fact]
     public void Record_ConnectFailed_RecordsNothing()
     {
-        var writer = new IndexJsonWriter(directory);
+        var writer = new ReportWriter(directory);
 
         var agent = writer.Record(Result("1.1.1", "a", Behavior.Failed, Behavior.Failed, connectFailed: true));
 
@@ -96,7 +96,7 @@ public sealed class IndexJsonWriterTests : IDisposable
     [Fact]
     public void Record_EveryWrite_LeavesValidJsonWithAllFinishedCases()
     {
-        var writer = new IndexJsonWriter(directory);
+        var writer = new ReportWriter(directory);
 
         for (var i = 1; i <= 25; i++)
         {
@@ -106,13 +106,19 @@ public sealed class IndexJsonWriterTests : IDisposable
             Assert.Equal(i, document.RootElement.GetProperty("a").EnumerateObject().Count());
         }
 
-        Assert.Equal([writer.IndexPath], Directory.GetFiles(directory)); // no temporary file left behind
+        // index.json, index.html and a JSON and an HTML file per case; no temporary file left behind.
+        var files = Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2 + (2 * 25), files.Count);
+        Assert.DoesNotContain(files, f => f!.EndsWith(".tmp", StringComparison.Ordinal));
+        Assert.Contains("index.html", files);
+        Assert.Contains("a_case_9_25.json", files);
+        Assert.Contains("a_case_9_25.html", files);
     }
 
     [Fact]
     public async Task Record_ParallelWriters_LoseNoEntryAndReadersAlwaysSeeValidJson()
     {
-        var writer = new IndexJsonWriter(directory);
+        var writer = new ReportWriter(directory);
         const int writers = 8;
         const int perWriter = 40;
         using var stop = new CancellationTokenSource();
@@ -156,9 +162,9 @@ public sealed class IndexJsonWriterTests : IDisposable
     [Fact]
     public void DefaultDirectory_NoEnvironment_IsBesideTheAssembly()
     {
-        if (Environment.GetEnvironmentVariable(IndexJsonWriter.DirectoryVariable) is { Length: > 0 }) return;
+        if (Environment.GetEnvironmentVariable(ReportWriter.DirectoryVariable) is { Length: > 0 }) return;
 
-        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "autobahn-reports"), IndexJsonWriter.DefaultDirectory());
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "autobahn-reports"), ReportWriter.DefaultDirectory());
     }
 
     private static CaseResult Result(
