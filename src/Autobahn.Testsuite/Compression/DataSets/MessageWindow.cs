@@ -9,8 +9,8 @@ namespace Autobahn.Testsuite.Compression.DataSets;
 /// wstest computes <c>idxTo = (ptr + LEN) % N</c> and takes <c>payload[idxFrom:idxTo]</c> when
 /// <c>idxTo &gt; idxFrom</c>, else <c>payload[idxFrom:] + payload[:idxTo]</c>; the pointer becomes
 /// <c>idxTo</c>. This is ported exactly, quirks included: a window wraps at most once, so a <c>LEN</c> larger than
-/// N gives a message of <c>LEN mod N</c> units (or of N - ptr + idxTo units when it wraps), and a <c>LEN</c> that
-/// is a multiple of N gives the whole data set rotated to the pointer. wstest's echo check compares the echo's
+/// N gives messages of <c>LEN mod N</c> units, and a <c>LEN</c> that is a multiple of N gives the whole data set
+/// (N units) rotated to the pointer. wstest's echo check compares the echo's
 /// length with <c>LEN</c>, not with the message's, so such a case could never pass there; the sizes wstest uses
 /// (16 to 131072) are all smaller than every data set.
 /// </para>
