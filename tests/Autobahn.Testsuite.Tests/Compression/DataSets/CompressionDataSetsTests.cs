@@ -78,7 +78,7 @@ public class CompressionDataSetsTests
     /// must be deliberate. Update the hash here when it is.
     /// </summary>
     [Theory]
-    [InlineData("json_data1", "d13b99f739f1ca7966a6f9cab43743dd880ac60b18958b489dc804d6711d962c")]
+    [InlineData("json_data1", "15658f7fc625216e2c8e2f7fa1a4e7ccd86c010d2efac9c7d5539810409f008d")]
     [InlineData("lena512", "66a5b2446ff50b642deb610023c402ed56adad8874b08b70e572374136f1494b")]
     [InlineData("gutenberg_faust", "00ac12f99a2f05cac602de20a7efee675e625dc9f11ad08b8a1ef29b6419e594")]
     [InlineData("html_data1", "4b887ca73dd15cbbad5d98151bd81a8b0dcbeb6d90dd8bdd1b0b7f297c22cee1")]
