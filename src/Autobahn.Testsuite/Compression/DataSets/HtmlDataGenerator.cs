@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 
 namespace Autobahn.Testsuite.Compression.DataSets;
 
@@ -112,17 +113,19 @@ internal static class HtmlDataGenerator
         int size = 1 << random.Next(0, 18);
         int count = random.OneIn(2) ? 1 : 1000;
         string kind = random.OneIn(2) ? "text" : "binary";
+
+        // Invariant: the bytes must not depend on the culture the tests run under.
         string what = section switch
         {
-            "Framing" => $"Send {kind} message with payload of length {size}.",
-            "Pings/Pongs" => $"Send ping with payload of {size} octets, then a {kind} message.",
-            "Reserved Bits" => $"Send small {kind} message with RSV = {random.Next(1, 8)}.",
-            "Opcodes" => $"Send frame with reserved non-control opcode = {random.Next(3, 8)}.",
-            "Fragmentation" => $"Send {kind} message in {random.Next(2, 10)} fragments of {size} octets each.",
-            "UTF-8 Handling" => $"Send a text message whose payload is {random.Next(1, 40)} octets of UTF-8, in one fragment.",
-            "Close Handling" => $"Send a close frame with close code {random.Next(1000, 5000)} and a reason of {random.Next(0, 124)} octets.",
-            "Limits/Performance" => $"Send {count} {kind} messages of payload size {size} to measure round trip time.",
-            _ => $"Send {count} compressed messages each of payload size {size}, auto-fragment to {random.Next(0, 4) * 256} octets.",
+            "Framing" => Invariant($"Send {kind} message with payload of length {size}."),
+            "Pings/Pongs" => Invariant($"Send ping with payload of {size} octets, then a {kind} message."),
+            "Reserved Bits" => Invariant($"Send small {kind} message with RSV = {random.Next(1, 8)}."),
+            "Opcodes" => Invariant($"Send frame with reserved non-control opcode = {random.Next(3, 8)}."),
+            "Fragmentation" => Invariant($"Send {kind} message in {random.Next(2, 10)} fragments of {size} octets each."),
+            "UTF-8 Handling" => Invariant($"Send a text message whose payload is {random.Next(1, 40)} octets of UTF-8, in one fragment."),
+            "Close Handling" => Invariant($"Send a close frame with close code {random.Next(1000, 5000)} and a reason of {random.Next(0, 124)} octets."),
+            "Limits/Performance" => Invariant($"Send {count} {kind} messages of payload size {size} to measure round trip time."),
+            _ => Invariant($"Send {count} compressed messages each of payload size {size}, auto-fragment to {random.Next(0, 4) * 256} octets."),
         };
 
         if (Array.IndexOf(LatinCases, index) >= 0)
@@ -136,9 +139,9 @@ internal static class HtmlDataGenerator
 
         string expectation = random.Next(3) switch
         {
-            0 => $"Receive echo'ed {kind} message (with payload as sent). Clean close with normal code.",
+            0 => Invariant($"Receive echo'ed {kind} message (with payload as sent). Clean close with normal code."),
             1 => "The connection is failed immediately, since the frame is not allowed. Clean close with protocol error code or drop TCP.",
-            _ => $"Receive echo'ed messages (with payload as sent). Timeout case after {random.Next(1, 9) * 60} secs.",
+            _ => Invariant($"Receive echo'ed messages (with payload as sent). Timeout case after {random.Next(1, 9) * 60} secs."),
         };
 
         string anchor = id.Replace('.', '_');

@@ -160,6 +160,8 @@ internal static class JsonDataGenerator
         }
 
         Add("10.1.", 1);
+        Add("12.1.", 6);
+        Add("12.2.", 6);
         ids.Sort(StringComparer.Ordinal);
         return ids;
     }

@@ -9,8 +9,8 @@ namespace Autobahn.Testsuite.Compression.DataSets;
 /// wstest computes <c>idxTo = (ptr + LEN) % N</c> and takes <c>payload[idxFrom:idxTo]</c> when
 /// <c>idxTo &gt; idxFrom</c>, else <c>payload[idxFrom:] + payload[:idxTo]</c>; the pointer becomes
 /// <c>idxTo</c>. This is ported exactly, quirks included: a window wraps at most once, so a <c>LEN</c> larger than
-/// N gives a message of <c>LEN mod N</c> units (or of N - ptr + idxTo units when it wraps), and a <c>LEN</c> that
-/// is a multiple of N gives the whole data set rotated to the pointer. wstest's echo check compares the echo's
+/// N gives messages of <c>LEN mod N</c> units, and a <c>LEN</c> that is a multiple of N gives the whole data set
+/// (N units) rotated to the pointer. wstest's echo check compares the echo's
 /// length with <c>LEN</c>, not with the message's, so such a case could never pass there; the sizes wstest uses
 /// (16 to 131072) are all smaller than every data set.
 /// </para>
@@ -27,6 +27,7 @@ internal sealed class MessageWindow
     private readonly ReadOnlyMemory<byte> _bytes;
     private readonly int[]? _offsets;
     private readonly int _count;
+    private byte[]? _wrapBuffer;
 
     /// <summary>Creates the window over <paramref name="dataSet"/>, pointer at 0.</summary>
     /// <param name="dataSet">The data set the case sends.</param>
@@ -61,20 +62,29 @@ internal sealed class MessageWindow
     public int LastMessageLength { get; private set; }
 
     /// <summary>Returns the next message (a new array) and advances the pointer.</summary>
-    public byte[] Next()
+    public byte[] Next() => NextView().ToArray();
+
+    /// <summary>
+    /// Returns the next message without copying and advances the pointer: a slice of the data set, or, when the
+    /// window wraps around the end, an internal buffer that the next call overwrites. Use it before calling again.
+    /// </summary>
+    /// <remarks>Sections 12 and 13 send 1000 messages of up to 128 KiB per case; this keeps them off the large object heap.</remarks>
+    public ReadOnlyMemory<byte> NextView()
     {
         if (Length == 0)
         {
             LastMessageLength = 0;
-            return [];
+            return ReadOnlyMemory<byte>.Empty;
         }
 
         int from = Pointer;
         int to = (int)(((long)from + Length) % _count);
-        byte[] message;
+        ReadOnlyMemory<byte> message;
         if (to > from)
         {
-            message = Slice(from, to);
+            // payload[idxFrom:idxTo]
+            int start = ByteOffset(from);
+            message = _bytes[start..ByteOffset(to)];
             LastMessageLength = to - from;
         }
         else
@@ -83,9 +93,15 @@ internal sealed class MessageWindow
             int tailStart = ByteOffset(from);
             int tailLength = _bytes.Length - tailStart;
             int headLength = ByteOffset(to);
-            message = new byte[tailLength + headLength];
-            _bytes.Span.Slice(tailStart, tailLength).CopyTo(message);
-            _bytes.Span[..headLength].CopyTo(message.AsSpan(tailLength));
+            int total = tailLength + headLength;
+            if (_wrapBuffer is null || _wrapBuffer.Length < total)
+            {
+                _wrapBuffer = new byte[total];
+            }
+
+            _bytes.Span.Slice(tailStart, tailLength).CopyTo(_wrapBuffer);
+            _bytes.Span[..headLength].CopyTo(_wrapBuffer.AsSpan(tailLength));
+            message = _wrapBuffer.AsMemory(0, total);
             LastMessageLength = _count - from + to;
         }
 
@@ -114,12 +130,6 @@ internal sealed class MessageWindow
         }
 
         return count;
-    }
-
-    private byte[] Slice(int from, int to)
-    {
-        int start = ByteOffset(from);
-        return _bytes.Span[start..ByteOffset(to)].ToArray();
     }
 
     private int ByteOffset(int unit) => _offsets is null ? unit : _offsets[unit];

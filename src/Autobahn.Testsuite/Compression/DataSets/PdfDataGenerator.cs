@@ -28,7 +28,7 @@ internal static class PdfDataGenerator
         // 1: catalog, 2: info, 3: page tree; pages follow.
         pdf.BeginObject(1).Ascii("<</Type/Catalog/Pages 3 0 R>>\n").EndObject();
         pdf.BeginObject(2).Ascii("<</Producer(Generated stand-in)/Title(Compression test data)>>\n").EndObject();
-        pdf.BeginObject(3).Ascii("<</Type/Pages/Count 145/MediaBox [0 0 612 792]>>\n").EndObject();
+        pdf.BeginObject(3).Ascii("<</Type/Pages/MediaBox [0 0 612 792]>>\n").EndObject();
 
         var fonts = new List<int>();
 
@@ -184,7 +184,9 @@ internal static class PdfDataGenerator
 
         public int Position => (int)_stream.Position;
 
-        public int Offset(int objectNumber) => _offsets.TryGetValue(objectNumber, out int offset) ? offset : 0;
+        public int Offset(int objectNumber) => _offsets.TryGetValue(objectNumber, out int offset)
+            ? offset
+            : throw new InvalidOperationException($"PDF object {objectNumber} was numbered but never written.");
 
         public PdfWriter BeginObject(int objectNumber)
         {

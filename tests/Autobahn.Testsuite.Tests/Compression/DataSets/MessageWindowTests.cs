@@ -133,6 +133,24 @@ public class MessageWindowTests
         }
     }
 
+    [Theory]
+    [InlineData("html_data1", 131072)]
+    [InlineData("lena512", 65536)]
+    public void NextView_SameMessagesAsNext(string key, int length)
+    {
+        CompressionDataSet dataSet = CompressionDataSets.Get(key);
+        var copying = new MessageWindow(dataSet, length);
+        var viewing = new MessageWindow(dataSet, length);
+
+        for (int i = 0; i < 12; i++)
+        {
+            byte[] expected = copying.Next();
+            Assert.True(expected.AsSpan().SequenceEqual(viewing.NextView().Span), $"message {i}");
+            Assert.Equal(copying.Pointer, viewing.Pointer);
+            Assert.Equal(copying.LastMessageLength, viewing.LastMessageLength);
+        }
+    }
+
     [Fact]
     public void Next_GeneratedHtml_SomeWindowsAreLongerInBytesThanInCodePoints()
     {
