@@ -7,22 +7,26 @@ internal sealed record Arguments(
     IReadOnlyList<string> Exclude,
     string? Compare,
     string? DataFolder,
+    string? ReportsDirectory,
+    string? Agent,
     bool Verbose)
 {
     public const string Usage = """
         usage: Autobahn.Wstest (--url ws://127.0.0.1:9001/ | --server path/to/run.sh [--server-arg ARG]...)
                                [--cases PATTERN]... [--exclude PATTERN]... [--compare wstest.tsv]
-                               [--data-folder DIR] [--verbose]
+                               [--data-folder DIR] [--reports DIR] [--agent NAME] [--verbose]
           --server       start a reference server launcher (e.g. ../shared/servers/ws/run.sh) on a free port,
                          measure its CPU time, stop it at the end
           --cases        wstest case patterns ("*", "6.4.*", "12.1.1"); default "*"
           --compare      a wstest verdict table (id, behavior, behaviorClose, ...): print the agreement
           --data-folder  wstest's original section 12 data files, for byte-identical traffic
+          --agent        the agent name in reports (default: the --server folder name, else the Server header)
+          --reports      write wstest's reports there (index.html, index.json, one JSON and HTML file per case)
         """;
 
     public static Arguments Parse(string[] args)
     {
-        string? url = null, server = null, compare = null, dataFolder = null;
+        string? url = null, server = null, compare = null, dataFolder = null, reports = null, agent = null;
         var serverArguments = new List<string>();
         var cases = new List<string>();
         var exclude = new List<string>();
@@ -39,6 +43,8 @@ internal sealed record Arguments(
                 case "--exclude": exclude.Add(Value()); break;
                 case "--compare": compare = Value(); break;
                 case "--data-folder": dataFolder = Value(); break;
+                case "--reports": reports = Value(); break;
+                case "--agent": agent = Value(); break;
                 case "--verbose": verbose = true; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
@@ -46,6 +52,6 @@ internal sealed record Arguments(
 
         if ((url is null) == (server is null)) throw new ArgumentException("give exactly one of --url and --server");
         if (cases.Count == 0) cases.Add("*");
-        return new Arguments(url, server, serverArguments, cases, exclude, compare, dataFolder, verbose);
+        return new Arguments(url, server, serverArguments, cases, exclude, compare, dataFolder, reports, agent, verbose);
     }
 }

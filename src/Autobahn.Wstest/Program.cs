@@ -20,7 +20,11 @@ catch (ArgumentException e)
 
 var ids = CaseSelection.Resolve(arguments.Cases, arguments.Exclude);
 var reference = arguments.Compare is null ? null : WstestTable.Load(arguments.Compare);
-var options = FuzzingOptions.Default with { CompressionDataFolder = arguments.DataFolder };
+// The agent (report column): --agent, else the reference server's folder name (servers/ws/run.sh gives "ws"),
+// else the server's Server header as wstest does.
+var agent = arguments.Agent ?? (arguments.ServerScript is null ? null : Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(arguments.ServerScript))));
+var options = FuzzingOptions.Default with { CompressionDataFolder = arguments.DataFolder, Agent = agent };
+var reports = arguments.ReportsDirectory is null ? null : new Autobahn.Testsuite.Reports.ReportWriter(arguments.ReportsDirectory);
 
 using var server = arguments.ServerScript is null
     ? null
@@ -48,6 +52,7 @@ foreach (var id in ids)
     var result = await Fuzzer.RunCaseAsync(id.Text, url, options);
     watch.Stop();
     current.Cases++;
+    reports?.Record(result);
     var line = $"{id.Text,-8} {result.Behavior.ToWstestString(),-14} {result.BehaviorClose.ToWstestString(),-17} {result.Transcript.Closing.RemoteCloseCode?.ToString() ?? "None",-5} {watch.ElapsedMilliseconds,6} ms";
     if (reference is not null && reference.TryGetValue(id.Text, out var expected))
     {
@@ -67,6 +72,8 @@ foreach (var id in ids)
 
 current?.Stop(process, server);
 total.Stop();
+reports?.Flush();
+if (reports is not null) Console.WriteLine($"reports: {reports.IndexHtmlPath}");
 process.Refresh();
 var ourCpu = process.TotalProcessorTime - cpuBefore;
 var serverCpu = (server?.CpuTime() ?? TimeSpan.Zero) - serverCpuBefore;

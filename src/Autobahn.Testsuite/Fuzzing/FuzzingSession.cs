@@ -1092,7 +1092,7 @@ internal sealed class FuzzingSession
     private void LogRxOctets(byte[] chunk)
     {
         rxOctetStats[chunk.Length] = rxOctetStats.GetValueOrDefault(chunk.Length) + 1;
-        if (createWirelog) wireLog.Add(Entry("RO", new object?[] { chunk.Length, Display.Hex(chunk) }));
+        if (createWirelog) wireLog.Add(Entry("RO", (object?)new object?[] { chunk.Length, Display.Hex(chunk) }));
     }
 
     private void LogRxFrame(ReceivedFrame frame)
@@ -1207,6 +1207,7 @@ internal sealed class FuzzingSession
         RxFrameStats = new Dictionary<int, int>(rxFrameStats),
         TxFrameStats = new Dictionary<int, int>(txFrameStats),
         TrafficStats = trafficStats,
+        CreateWirelog = createWirelog,
     };
 
     private TrafficStats CurrentTrafficStats() => new()

@@ -7,8 +7,8 @@ internal static class WireLogRows
 {
     /// <summary>
     /// The row's values with the octets of an "RO" row as one <c>[len, hex]</c> pair, as wstest stores them
-    /// (<c>("RO", (len(data), binLogData(data)))</c>). The session builds "RO" rows through a <c>params</c> method,
-    /// which spreads the pair into two values; both forms are accepted here.
+    /// (<c>("RO", (len(data), binLogData(data)))</c>). Rows written before the session kept the pair together have it
+    /// spread into two values; both forms are accepted here.
     /// </summary>
     public static IReadOnlyList<object?> Values(WireLogEntry entry)
     {
