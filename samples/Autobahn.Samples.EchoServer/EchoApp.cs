@@ -11,18 +11,30 @@ public static class EchoApp
     /// <summary>The largest message echoed: section 9 sends up to 16 MiB.</summary>
     public const int MaxMessageSize = 16 * 1024 * 1024 + 1024;
 
-    /// <summary>Builds the app. Listening URLs come from <paramref name="args"/> (<c>--urls</c>) or the usual configuration.</summary>
-    public static WebApplication Build(string[] args)
+    /// <summary>
+    /// Builds the app. Listening URLs come from <paramref name="args"/> (<c>--urls</c>) or the usual configuration;
+    /// <c>--deflate</c> among them turns on <paramref name="permessageDeflate"/>.
+    /// </summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="permessageDeflate">Accept permessage-deflate (RFC 7692), so that Autobahn's sections 12 and 13 run.</param>
+    public static WebApplication Build(string[] args, bool permessageDeflate = false)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        ArgumentNullException.ThrowIfNull(args);
+        permessageDeflate |= args.Contains("--deflate");
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != "--deflate").ToArray());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
-        Map(app);
+        Map(app, permessageDeflate);
         return app;
     }
 
     /// <summary>Adds the WebSocket middleware and the echo endpoint on <c>/</c> to an app.</summary>
-    public static void Map(WebApplication app)
+    /// <param name="app">The app.</param>
+    /// <param name="permessageDeflate">
+    /// Accept permessage-deflate when the client offers it (<c>DangerousEnableCompression</c>); off by default, as in
+    /// ASP.NET Core, and then Autobahn reports 12.x/13.x as UNIMPLEMENTED.
+    /// </param>
+    public static void Map(WebApplication app, bool permessageDeflate = false)
     {
         ArgumentNullException.ThrowIfNull(app);
 
@@ -37,7 +49,7 @@ public static class EchoApp
                 return;
             }
 
-            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { DangerousEnableCompression = permessageDeflate });
             await EchoAsync(socket, context.RequestAborted);
         });
     }
