@@ -16,6 +16,24 @@ internal sealed class AutobahnRowContext
         set => CurrentContext.Value = value;
     }
 
+    /// <summary>The <see cref="AutobahnExpectAttribute"/>s of the row's method and class.</summary>
+    /// <remarks>Read when a case concludes, so that an invalid declaration fails the row that uses it.</remarks>
+    public CaseExpectations Expectations => expectations.Value;
+
+    private readonly Lazy<CaseExpectations> expectations;
+
+    /// <summary>A context without expectations.</summary>
+    public AutobahnRowContext()
+        : this(() => CaseExpectations.None)
+    {
+    }
+
+    /// <summary>A context whose expectations are read by <paramref name="expectations"/> on first use.</summary>
+    public AutobahnRowContext(Func<CaseExpectations> expectations)
+    {
+        this.expectations = new Lazy<CaseExpectations>(expectations);
+    }
+
     /// <summary>Why the row is to be reported as skipped instead of passed; null to report it as it ran.</summary>
     public string? SkipReason { get; set; }
 }

@@ -70,7 +70,7 @@ internal sealed class AutobahnTestCase : XunitTestCase
         CancellationTokenSource cancellationTokenSource)
     {
         // Set on this async flow, the context flows into the test method; the change is undone when this method returns.
-        var context = new AutobahnRowContext();
+        var context = new AutobahnRowContext(() => CaseExpectations.For(TestMethod));
         AutobahnRowContext.Current = context;
         using var bus = new SkippingMessageBus(messageBus, context);
         var summary = await base.RunAsync(diagnosticMessageSink, bus, constructorArguments, aggregator, cancellationTokenSource);
