@@ -19,6 +19,13 @@ public sealed class AutobahnTheoryAttribute : TheoryAttribute
     /// </summary>
     public string? SkipUnlessEnvironment { get; set; }
 
+    /// <summary>
+    /// Multiplies every timer of the rows (wstest's values at 1), on top of <see cref="Autobahn.Testsuite.FuzzingOptions.TimeScale"/>
+    /// and the <c>AUTOBAHN_TIME_SCALE</c> environment variable; e.g. 3 for a server that is slow to start. While a debugger is
+    /// attached timers are 10 times longer still, so that a breakpoint in the server does not time the case out.
+    /// </summary>
+    public double TimeScale { get; set; } = 1;
+
     internal static string EnvironmentSkipReason(string variable) =>
         $"Set {variable}=ws://127.0.0.1:9001/ to run the suite against your server";
 }

@@ -34,6 +34,9 @@ internal sealed class AutobahnRowContext
         this.expectations = new Lazy<CaseExpectations>(expectations);
     }
 
+    /// <summary>The row's <see cref="AutobahnTheoryAttribute.TimeScale"/>.</summary>
+    public double TimeScale { get; init; } = 1;
+
     /// <summary>Why the row is to be reported as skipped instead of passed; null to report it as it ran.</summary>
     public string? SkipReason { get; set; }
 }

@@ -70,7 +70,9 @@ internal sealed class AutobahnTestCase : XunitTestCase
         CancellationTokenSource cancellationTokenSource)
     {
         // Set on this async flow, the context flows into the test method; the change is undone when this method returns.
-        var context = new AutobahnRowContext(() => CaseExpectations.For(TestMethod));
+        var theory = TestMethod.Method.GetCustomAttributes(typeof(AutobahnTheoryAttribute))
+            .OfType<IReflectionAttributeInfo>().Select(a => a.Attribute).OfType<AutobahnTheoryAttribute>().FirstOrDefault();
+        var context = new AutobahnRowContext(() => CaseExpectations.For(TestMethod)) { TimeScale = theory?.TimeScale ?? 1 };
         AutobahnRowContext.Current = context;
         using var bus = new SkippingMessageBus(messageBus, context);
         var summary = await base.RunAsync(diagnosticMessageSink, bus, constructorArguments, aggregator, cancellationTokenSource);

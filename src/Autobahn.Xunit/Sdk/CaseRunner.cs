@@ -24,6 +24,7 @@ internal sealed class CaseRunner(
         ArgumentException.ThrowIfNullOrEmpty(caseId);
         ArgumentNullException.ThrowIfNull(serverUrl);
 
+        options = EffectiveOptions(options);
         if (connectFailures.TryGetRecent(serverUrl, out var earlier))
         {
             throw new AutobahnCaseFailedException(CaseFailureMessage.NotRetried(earlier), result: null);
@@ -51,8 +52,16 @@ internal sealed class CaseRunner(
     {
         ArgumentException.ThrowIfNullOrEmpty(caseId);
         ArgumentNullException.ThrowIfNull(handler);
-        return Conclude(await Fuzzer.RunCaseAsync(caseId, handler, options, cancellationToken).ConfigureAwait(false));
+        return Conclude(await Fuzzer.RunCaseAsync(caseId, handler, EffectiveOptions(options), cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>The options with the row's, the run's and the debugger's time scale (<see cref="TimeScalePolicy"/>).</summary>
+    private static FuzzingOptions EffectiveOptions(FuzzingOptions? options) =>
+        TimeScalePolicy.Apply(
+            options,
+            AutobahnRowContext.Current?.TimeScale ?? 1,
+            Environment.GetEnvironmentVariable(TimeScalePolicy.EnvironmentVariable),
+            System.Diagnostics.Debugger.IsAttached);
 
     private CaseResult Conclude(CaseResult result)
     {

@@ -107,6 +107,19 @@ public sealed class CaseRunnerTests : IDisposable
         Assert.Equal(2, calls);
     }
 
+    [Fact]
+    public async Task RunAsync_RowTimeScale_ReachesTheFuzzer()
+    {
+        FuzzingOptions? seen = null;
+        var runner = new CaseRunner((_, _, options, _) => { seen = options; return Task.FromResult(Results.Case2_2()); }, report: null, new ConnectFailureMemory(new ManualClock()));
+        AutobahnRowContext.Current = new AutobahnRowContext { TimeScale = 3 };
+
+        await runner.RunAsync("2.2", Server, new FuzzingOptions { TimeScale = 0.5 }, default);
+
+        // Debugging this test multiplies by TimeScalePolicy.DebuggerFactor as well.
+        Assert.Equal(1.5 * (System.Diagnostics.Debugger.IsAttached ? TimeScalePolicy.DebuggerFactor : 1), seen?.TimeScale);
+    }
+
     private static CaseRunner Runner(Func<string, CaseResult> run) =>
         new((id, _, _, _) => Task.FromResult(run(id)), report: null, new ConnectFailureMemory(new ManualClock()));
 }
