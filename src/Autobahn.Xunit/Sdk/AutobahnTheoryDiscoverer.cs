@@ -16,7 +16,7 @@ internal sealed class AutobahnTheoryDiscoverer(IMessageSink diagnosticMessageSin
         ITestMethod testMethod,
         IAttributeInfo theoryAttribute)
     {
-        if (Validate(testMethod) is { } error)
+        if (Validate(testMethod, theoryAttribute) is { } error)
         {
             return
             [
@@ -33,11 +33,17 @@ internal sealed class AutobahnTheoryDiscoverer(IMessageSink diagnosticMessageSin
     }
 
     /// <summary>
-    /// What is wrong with the method's <see cref="AutobahnCasesAttribute"/>s and <see cref="AutobahnExpectAttribute"/>s:
+    /// What is wrong with the theory's settings, its <see cref="AutobahnCasesAttribute"/>s and <see cref="AutobahnExpectAttribute"/>s:
     /// a pattern that is invalid or selects nothing, an invalid expectation, or two conflicting ones for a selected case.
     /// </summary>
-    private static string? Validate(ITestMethod testMethod)
+    private static string? Validate(ITestMethod testMethod, IAttributeInfo theoryAttribute)
     {
+        if (theoryAttribute is IReflectionAttributeInfo { Attribute: AutobahnTheoryAttribute theory })
+        {
+            if (theory.Concurrency < 0) return $"Concurrency = {theory.Concurrency}: use 0 (default), 1 (one case at a time) or more.";
+            if (!double.IsFinite(theory.TimeScale) || theory.TimeScale <= 0) return $"TimeScale = {theory.TimeScale}: use a positive number (1 is wstest's timing).";
+        }
+
         var selected = new List<string>();
         foreach (var attribute in testMethod.Method.GetCustomAttributes(typeof(AutobahnCasesAttribute)))
         {

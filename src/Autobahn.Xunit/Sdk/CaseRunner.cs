@@ -30,7 +30,8 @@ internal sealed class CaseRunner(
             throw new AutobahnCaseFailedException(CaseFailureMessage.NotRetried(earlier), result: null);
         }
 
-        var result = await runCase(caseId, serverUrl, options, cancellationToken).ConfigureAwait(false);
+        var effective = options;
+        var result = await RunOrTakeAsync(caseId, serverUrl, options, (id, token) => runCase(id, serverUrl, effective, token), cancellationToken).ConfigureAwait(false);
         if (result.Transcript.ConnectFailed)
         {
             connectFailures.Remember(serverUrl, result.Transcript.ConnectionFailure ?? $"Could not connect to {serverUrl}");
@@ -52,7 +53,22 @@ internal sealed class CaseRunner(
     {
         ArgumentException.ThrowIfNullOrEmpty(caseId);
         ArgumentNullException.ThrowIfNull(handler);
-        return Conclude(await Fuzzer.RunCaseAsync(caseId, handler, EffectiveOptions(options), cancellationToken).ConfigureAwait(false));
+        var effective = EffectiveOptions(options);
+        return Conclude(await RunOrTakeAsync(caseId, handler, effective, (id, token) => Fuzzer.RunCaseAsync(id, handler, effective, token), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The result computed ahead by the row's <see cref="RowPlan"/> (its own or, for the first row of a stretch, started now), else runs the case here.</summary>
+    private static Task<CaseResult> RunOrTakeAsync(
+        string caseId,
+        object target,
+        FuzzingOptions options,
+        Func<string, CancellationToken, Task<CaseResult>> run,
+        CancellationToken cancellationToken)
+    {
+        var context = AutobahnRowContext.Current;
+        if (context?.PlanError is { } error) throw new ArgumentException(error);
+        var taken = context?.Plan?.Take(caseId, target, options, run, context.RunCancellation);
+        return taken is null ? run(caseId, cancellationToken) : taken.WaitAsync(cancellationToken);
     }
 
     /// <summary>The options with the row's, the run's and the debugger's time scale (<see cref="TimeScalePolicy"/>).</summary>
