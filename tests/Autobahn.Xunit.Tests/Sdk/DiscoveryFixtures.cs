@@ -64,6 +64,18 @@ internal sealed class DiscoveryFixtures
     [AutobahnExpect("2.2", Behavior.NonStrict, "")]
     public Task ExpectationWithoutReason(string caseId) => Task.FromResult(caseId);
 
+    [AutobahnTheory(Concurrency = 3)]
+    [AutobahnCases("2.1", "2.2")]
+    public Task ThreeAtOnce(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory(Concurrency = -1)]
+    [AutobahnCases("2.1")]
+    public Task NegativeConcurrency(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory(TimeScale = 0)]
+    [AutobahnCases("2.1")]
+    public Task ZeroTimeScale(string caseId) => Task.FromResult(caseId);
+
     [AutobahnTheory]
     [AutobahnCases("2.1", Skip = "not today")]
     public Task SkippedData(string caseId) => Task.FromResult(caseId);

@@ -10,7 +10,9 @@ public class ExpectationDiscoveryTests
     [InlineData(nameof(DiscoveryFixtures.ConflictingExpectations), "Case 2.2 has conflicting expectations")]
     [InlineData(nameof(DiscoveryFixtures.ExpectationMatchesNothing), "'99.*' ")]
     [InlineData(nameof(DiscoveryFixtures.ExpectationWithoutReason), "say why")]
-    public void Discover_InvalidExpectation_OneExecutionErrorTestCaseWithTheReason(string method, string reason)
+    [InlineData(nameof(DiscoveryFixtures.NegativeConcurrency), "Concurrency = -1: use 0 (default), 1 (one case at a time) or more.")]
+    [InlineData(nameof(DiscoveryFixtures.ZeroTimeScale), "TimeScale = 0: use a positive number")]
+    public void Discover_InvalidExpectationOrSetting_OneExecutionErrorTestCaseWithTheReason(string method, string reason)
     {
         var testCase = Assert.Single(DiscoveryHelper.Discover(method));
 

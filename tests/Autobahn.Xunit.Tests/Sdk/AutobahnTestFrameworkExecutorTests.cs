@@ -1,0 +1,83 @@
+using Autobahn.Xunit.Sdk;
+
+namespace Autobahn.Xunit.Tests.Sdk;
+
+public class AutobahnTestFrameworkExecutorTests
+{
+    [Fact]
+    public void Plan_RowsOfOneTheory_ShareOnePlanInRunOrder()
+    {
+        var rows = DiscoveryHelper.Discover(nameof(DiscoveryFixtures.Pings)).Reverse().ToArray();
+
+        AutobahnTestFrameworkExecutor.Plan(rows, environmentValue: null, debuggerAttached: false, processorCount: 2);
+
+        var plan = Assert.Single(rows.Cast<AutobahnTestCase>().Select(r => r.Plan).Distinct());
+        Assert.NotNull(plan);
+        Assert.Equal(["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9"], plan.CaseIds);
+        Assert.Equal(4, plan.Degree);
+    }
+
+    [Fact]
+    public void Plan_OnlyTheSelectedRows_AsAfterAFilter()
+    {
+        var rows = DiscoveryHelper.Discover(nameof(DiscoveryFixtures.Pings)).Where(r => ((AutobahnTestCase)r).CaseId is "2.3" or "2.7").ToArray();
+
+        AutobahnTestFrameworkExecutor.Plan(rows, null, false, 2);
+
+        Assert.Equal(["2.3", "2.7"], ((AutobahnTestCase)rows[0]).Plan?.CaseIds);
+    }
+
+    [Fact]
+    public void Plan_TheoriesAreSeparate()
+    {
+        var pings = DiscoveryHelper.Discover(nameof(DiscoveryFixtures.Pings));
+        var two = DiscoveryHelper.Discover(nameof(DiscoveryFixtures.TwoSections));
+
+        AutobahnTestFrameworkExecutor.Plan([.. pings, .. two], null, false, 2);
+
+        Assert.Equal(["1.1.1", "6.4.1"], ((AutobahnTestCase)two[0]).Plan?.CaseIds);
+        Assert.Equal(9, ((AutobahnTestCase)pings[0]).Plan?.CaseIds.Count);
+    }
+
+    [Theory]
+    [InlineData("1", false)]
+    [InlineData(null, true)]
+    public void Plan_SwitchedOffOrDebugging_NoPlan(string? environment, bool debugger)
+    {
+        var rows = DiscoveryHelper.Discover(nameof(DiscoveryFixtures.Pings));
+
+        AutobahnTestFrameworkExecutor.Plan(rows, environment, debugger, 2);
+
+        Assert.All(rows.Cast<AutobahnTestCase>(), r => Assert.Null(r.Plan));
+    }
+
+    [Fact]
+    public void Plan_SkippedRows_AreLeftOut()
+    {
+        var rows = DiscoveryHelper.Discover(nameof(DiscoveryFixtures.NeedsEnvironment));
+
+        AutobahnTestFrameworkExecutor.Plan(rows, null, false, 2);
+
+        Assert.All(rows.Cast<AutobahnTestCase>(), r => Assert.Null(r.Plan));
+    }
+
+    [Fact]
+    public void Plan_BadEnvironmentValue_EveryRowGetsTheError()
+    {
+        var rows = DiscoveryHelper.Discover(nameof(DiscoveryFixtures.Pings));
+
+        AutobahnTestFrameworkExecutor.Plan(rows, "lots", false, 2);
+
+        Assert.All(rows.Cast<AutobahnTestCase>(), r => Assert.StartsWith("AUTOBAHN_CONCURRENCY='lots'", r.PlanError));
+    }
+
+    [Fact]
+    public void Plan_AttributeDegree_IsUsed()
+    {
+        var rows = DiscoveryHelper.Discover(nameof(DiscoveryFixtures.ThreeAtOnce));
+
+        AutobahnTestFrameworkExecutor.Plan(rows, null, false, 2);
+
+        Assert.Equal(3, ((AutobahnTestCase)rows[0]).Plan?.Degree);
+    }
+}
