@@ -31,17 +31,28 @@ internal sealed class CaseRunner(
         }
 
         var effective = options;
-        var result = await RunOrTakeAsync(caseId, serverUrl, options, (id, token) => runCase(id, serverUrl, effective, token), cancellationToken).ConfigureAwait(false);
-        if (result.Transcript.ConnectFailed)
-        {
-            connectFailures.Remember(serverUrl, result.Transcript.ConnectionFailure ?? $"Could not connect to {serverUrl}");
-        }
-        else
-        {
-            connectFailures.Forget(serverUrl);
-        }
-
+        var result = await RunOrTakeAsync(caseId, serverUrl, options, RunUnlessDown, cancellationToken).ConfigureAwait(false);
+        if (!result.Transcript.ConnectFailed) connectFailures.Forget(serverUrl);
         return Conclude(result);
+
+        // Also the body of every case run ahead (RowPlan), which starts later than the row that started it: a failed
+        // connect is remembered at once, and cases not started yet then fail as their rows would have, instead of each
+        // waiting on its own connect.
+        async Task<CaseResult> RunUnlessDown(string id, CancellationToken token)
+        {
+            if (connectFailures.TryGetRecent(serverUrl, out var down))
+            {
+                throw new AutobahnCaseFailedException(CaseFailureMessage.NotRetried(down), result: null);
+            }
+
+            var run = await runCase(id, serverUrl, effective, token).ConfigureAwait(false);
+            if (run.Transcript.ConnectFailed)
+            {
+                connectFailures.Remember(serverUrl, run.Transcript.ConnectionFailure ?? $"Could not connect to {serverUrl}");
+            }
+
+            return run;
+        }
     }
 
     /// <summary>Runs one case against a server-side WebSocket handler in memory; throws <see cref="AutobahnCaseFailedException"/> when its verdict fails.</summary>
