@@ -60,3 +60,23 @@ $out"
 grep -qE '^Total tests: 11$' <<< "$out" && grep -qE '^ +Skipped: 11$' <<< "$out" || fail "summary does not say 11 skipped of 11:
 $out"
 ok "skipped rows show their reason"
+
+# 5. The README's "First five minutes" code blocks are the sample files they name, verbatim.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+awk -v dir="$tmp" '
+  /^## First five minutes/ { inside = 1 }
+  /^## Try it/             { inside = 0 }
+  inside && match($0, /`[A-Za-z]+\.cs`:$/) { file = substr($0, RSTART + 1, RLENGTH - 3); next }
+  inside && file != "" && /^```csharp$/ { capture = 1; next }
+  capture && /^```$/ { capture = 0; file = ""; next }
+  capture { print > (dir "/" file) }
+' README.md
+checked=0
+for block in "$tmp"/*.cs; do
+  [ -e "$block" ] || fail "no code blocks found in README's First five minutes"
+  name=$(basename "$block")
+  diff -u "samples/Autobahn.Samples.Tests/$name" "$block" > /dev/null || fail "README's $name differs from samples/Autobahn.Samples.Tests/$name"
+  checked=$((checked + 1))
+done
+ok "README's First five minutes: $checked code blocks identical to their sample files"
