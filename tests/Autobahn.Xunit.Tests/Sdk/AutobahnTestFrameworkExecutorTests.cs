@@ -1,4 +1,6 @@
 using Autobahn.Xunit.Sdk;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Autobahn.Xunit.Tests.Sdk;
 
@@ -79,5 +81,45 @@ public class AutobahnTestFrameworkExecutorTests
         AutobahnTestFrameworkExecutor.Plan(rows, null, false, 2);
 
         Assert.Equal(3, ((AutobahnTestCase)rows[0]).Plan?.Degree);
+    }
+
+    [Fact]
+    public async Task PlannedRows_FirstRowStartsTheOthersAndTheyTakeTheirResults()
+    {
+        var rows = DiscoveryHelper.Discover(nameof(DiscoveryFixtures.RunsAhead));
+        AutobahnTestFrameworkExecutor.Plan(rows, null, false, 2);
+        DiscoveryFixtures.AheadStarted.Clear();
+
+        var first = await RunAsync(rows[0]);
+        await WaitUntil(() => DiscoveryFixtures.AheadStarted.Count == 3);
+        Assert.Equal(["2.1", "2.2", "2.3"], DiscoveryFixtures.AheadStarted);
+
+        var rest = new[] { await RunAsync(rows[1]), await RunAsync(rows[2]) };
+
+        Assert.All(rest.Prepend(first), s => Assert.True(s is { Total: 1, Failed: 0, Skipped: 0 }));
+        Assert.Equal(3, DiscoveryFixtures.AheadStarted.Count); // the later rows ran nothing themselves
+    }
+
+    private static Task<RunSummary> RunAsync(IXunitTestCase row) =>
+        row.RunAsync(new NullSink(), new NullBus(), [], new ExceptionAggregator(), new CancellationTokenSource());
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition()) await Task.Delay(5, timeout.Token);
+    }
+
+    private sealed class NullSink : LongLivedMarshalByRefObject, IMessageSink
+    {
+        public bool OnMessage(IMessageSinkMessage message) => true;
+    }
+
+    private sealed class NullBus : IMessageBus
+    {
+        public bool QueueMessage(IMessageSinkMessage message) => true;
+
+        public void Dispose()
+        {
+        }
     }
 }

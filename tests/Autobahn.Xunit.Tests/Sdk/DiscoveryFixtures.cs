@@ -64,6 +64,10 @@ internal sealed class DiscoveryFixtures
     [AutobahnExpect("2.2", Behavior.NonStrict, "")]
     public Task ExpectationWithoutReason(string caseId) => Task.FromResult(caseId);
 
+    [AutobahnTheory]
+    [AutobahnCases("2.1", "2.2", "2.3")]
+    public Task RunsAhead(string caseId) => AheadRunner.RunAsync(caseId, StubServer, null, default);
+
     [AutobahnTheory(Concurrency = 3)]
     [AutobahnCases("2.1", "2.2")]
     public Task ThreeAtOnce(string caseId) => Task.FromResult(caseId);
@@ -81,6 +85,18 @@ internal sealed class DiscoveryFixtures
     public Task SkippedData(string caseId) => Task.FromResult(caseId);
 
     private static readonly Uri StubServer = new("ws://127.0.0.1:9/");
+
+    /// <summary>The cases <see cref="RunsAhead"/> ran, in the order they started.</summary>
+    public static System.Collections.Concurrent.ConcurrentQueue<string> AheadStarted { get; } = new();
+
+    private static readonly Autobahn.Xunit.Sdk.CaseRunner AheadRunner = new(
+        (id, _, _, _) =>
+        {
+            AheadStarted.Enqueue(id);
+            return Task.FromResult(Results.Case2_2());
+        },
+        report: null,
+        new Autobahn.Xunit.Sdk.ConnectFailureMemory(new ManualClock()));
 
     private static Autobahn.Xunit.Sdk.CaseRunner Stub(Behavior behavior) =>
         new((_, _, _, _) => Task.FromResult(Results.Case2_2(behavior)), report: null, new Autobahn.Xunit.Sdk.ConnectFailureMemory(new ManualClock()));
