@@ -41,7 +41,7 @@ internal sealed class AutobahnTheoryDiscoverer(IMessageSink diagnosticMessageSin
         if (theoryAttribute is IReflectionAttributeInfo { Attribute: AutobahnTheoryAttribute theory })
         {
             if (theory.Concurrency < 0) return $"Concurrency = {theory.Concurrency}: use 0 (default), 1 (one case at a time) or more.";
-            if (!double.IsFinite(theory.TimeScale) || theory.TimeScale <= 0) return $"TimeScale = {theory.TimeScale}: use a positive number (1 is wstest's timing).";
+            if (!double.IsFinite(theory.TimeScale) || theory.TimeScale <= 0) return $"TimeScale = {theory.TimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}: use a positive number (1 is wstest's timing).";
         }
 
         var selected = new List<string>();
