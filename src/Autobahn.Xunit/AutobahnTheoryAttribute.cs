@@ -19,6 +19,22 @@ public sealed class AutobahnTheoryAttribute : TheoryAttribute
     /// </summary>
     public string? SkipUnlessEnvironment { get; set; }
 
+    /// <summary>
+    /// Multiplies every timer of the rows (wstest's values at 1), on top of <see cref="Autobahn.Testsuite.FuzzingOptions.TimeScale"/>
+    /// and the <c>AUTOBAHN_TIME_SCALE</c> environment variable; e.g. 3 for a server that is slow to start. While a debugger is
+    /// attached timers are 10 times longer still, so that a breakpoint in the server does not time the case out.
+    /// </summary>
+    public double TimeScale { get; set; } = 1;
+
+    /// <summary>
+    /// How many of the rows' cases may run at once when the test assembly opts in with
+    /// <c>[assembly: TestFramework("Autobahn.Xunit.Sdk.AutobahnTestFramework", "Autobahn.Xunit")]</c>: 0 (the default) for
+    /// twice the processor count, at most 8; 1 to run them one after another. Rows still run and report in order: a row
+    /// starts the following rows' cases ahead and each later row awaits its own. The <c>AUTOBAHN_CONCURRENCY</c>
+    /// environment variable overrides it; with a debugger attached cases run one at a time; section 9 always runs alone.
+    /// </summary>
+    public int Concurrency { get; set; }
+
     internal static string EnvironmentSkipReason(string variable) =>
         $"Set {variable}=ws://127.0.0.1:9001/ to run the suite against your server";
 }

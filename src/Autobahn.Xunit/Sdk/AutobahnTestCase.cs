@@ -43,6 +43,12 @@ internal sealed class AutobahnTestCase : XunitTestCase
         dataSkipReason = skipReason;
     }
 
+    /// <summary>The rows of this theory that run ahead, set by <see cref="AutobahnTestFrameworkExecutor"/>; not serialized.</summary>
+    internal RowPlan? Plan { get; set; }
+
+    /// <summary>Why no plan could be made; the row fails with it.</summary>
+    internal string? PlanError { get; set; }
+
     /// <summary>The case id of the row.</summary>
     public string CaseId => TestMethodArguments is [string id, ..] ? id : string.Empty;
 
@@ -70,7 +76,15 @@ internal sealed class AutobahnTestCase : XunitTestCase
         CancellationTokenSource cancellationTokenSource)
     {
         // Set on this async flow, the context flows into the test method; the change is undone when this method returns.
-        var context = new AutobahnRowContext();
+        var theory = TestMethod.Method.GetCustomAttributes(typeof(AutobahnTheoryAttribute))
+            .OfType<IReflectionAttributeInfo>().Select(a => a.Attribute).OfType<AutobahnTheoryAttribute>().FirstOrDefault();
+        var context = new AutobahnRowContext(() => CaseExpectations.For(TestMethod))
+        {
+            TimeScale = theory?.TimeScale ?? 1,
+            Plan = Plan,
+            PlanError = PlanError,
+            RunCancellation = cancellationTokenSource.Token,
+        };
         AutobahnRowContext.Current = context;
         using var bus = new SkippingMessageBus(messageBus, context);
         var summary = await base.RunAsync(diagnosticMessageSink, bus, constructorArguments, aggregator, cancellationTokenSource);

@@ -16,34 +16,61 @@ internal sealed class AutobahnTheoryDiscoverer(IMessageSink diagnosticMessageSin
         ITestMethod testMethod,
         IAttributeInfo theoryAttribute)
     {
-        foreach (var attribute in testMethod.Method.GetCustomAttributes(typeof(AutobahnCasesAttribute)))
+        if (Validate(testMethod, theoryAttribute) is { } error)
         {
-            if (attribute is not IReflectionAttributeInfo { Attribute: AutobahnCasesAttribute cases }) continue;
-            string? error;
-            try
-            {
-                error = cases.ResolveCases().Count == 0 ? $"{cases} selects no implemented case." : null;
-            }
-            catch (Exception e)
-            {
-                error = $"{cases}: {e.Message}";
-            }
-
-            if (error is not null)
-            {
-                return
-                [
-                    new ExecutionErrorTestCase(
-                        DiagnosticMessageSink,
-                        discoveryOptions.MethodDisplayOrDefault(),
-                        discoveryOptions.MethodDisplayOptionsOrDefault(),
-                        testMethod,
-                        $"{testMethod.TestClass.Class.Name}.{testMethod.Method.Name}: {error}"),
-                ];
-            }
+            return
+            [
+                new ExecutionErrorTestCase(
+                    DiagnosticMessageSink,
+                    discoveryOptions.MethodDisplayOrDefault(),
+                    discoveryOptions.MethodDisplayOptionsOrDefault(),
+                    testMethod,
+                    $"{testMethod.TestClass.Class.Name}.{testMethod.Method.Name}: {error}"),
+            ];
         }
 
         return base.Discover(discoveryOptions, testMethod, theoryAttribute);
+    }
+
+    /// <summary>
+    /// What is wrong with the theory's settings, its <see cref="AutobahnCasesAttribute"/>s and <see cref="AutobahnExpectAttribute"/>s:
+    /// a pattern that is invalid or selects nothing, an invalid expectation, or two conflicting ones for a selected case.
+    /// </summary>
+    private static string? Validate(ITestMethod testMethod, IAttributeInfo theoryAttribute)
+    {
+        if (theoryAttribute is IReflectionAttributeInfo { Attribute: AutobahnTheoryAttribute theory })
+        {
+            if (theory.Concurrency < 0) return $"Concurrency = {theory.Concurrency}: use 0 (default), 1 (one case at a time) or more.";
+            if (!double.IsFinite(theory.TimeScale) || theory.TimeScale <= 0) return $"TimeScale = {theory.TimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}: use a positive number (1 is wstest's timing).";
+        }
+
+        var selected = new List<string>();
+        foreach (var attribute in testMethod.Method.GetCustomAttributes(typeof(AutobahnCasesAttribute)))
+        {
+            if (attribute is not IReflectionAttributeInfo { Attribute: AutobahnCasesAttribute cases }) continue;
+            try
+            {
+                var ids = cases.ResolveCases();
+                if (ids.Count == 0) return $"{cases} selects no implemented case.";
+                selected.AddRange(ids.Select(id => id.Text));
+            }
+            catch (Exception e)
+            {
+                return $"{cases}: {e.Message}";
+            }
+        }
+
+        try
+        {
+            var expectations = CaseExpectations.For(testMethod);
+            foreach (var id in selected) _ = expectations.For(id);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return e.Message;
+        }
+
+        return null;
     }
 
     /// <inheritdoc />

@@ -107,6 +107,43 @@ public sealed class CaseRunnerTests : IDisposable
         Assert.Equal(2, calls);
     }
 
+    [Fact]
+    public async Task RunAsync_RowTimeScale_ReachesTheFuzzer()
+    {
+        FuzzingOptions? seen = null;
+        var runner = new CaseRunner((_, _, options, _) => { seen = options; return Task.FromResult(Results.Case2_2()); }, report: null, new ConnectFailureMemory(new ManualClock()));
+        AutobahnRowContext.Current = new AutobahnRowContext { TimeScale = 3 };
+
+        await runner.RunAsync("2.2", Server, new FuzzingOptions { TimeScale = 0.5 }, default);
+
+        // Debugging this test multiplies by TimeScalePolicy.DebuggerFactor as well.
+        Assert.Equal(1.5 * (System.Diagnostics.Debugger.IsAttached ? TimeScalePolicy.DebuggerFactor : 1), seen?.TimeScale);
+    }
+
+    [Fact]
+    public async Task RunAsync_ServerDownWithRowsRunningAhead_CasesNotStartedYetAreNotTried()
+    {
+        var calls = 0;
+        var runner = Runner(_ =>
+        {
+            Interlocked.Increment(ref calls);
+            return Results.Case2_2(Behavior.Failed, Behavior.Failed, connectionFailure: "Could not connect: refused", connectFailed: true);
+        });
+        var ids = Enumerable.Range(1, 11).Select(i => $"2.{i}").ToArray();
+        var plan = new RowPlan(ids, degree: 2);
+
+        var messages = new List<string>();
+        foreach (var id in ids)
+        {
+            AutobahnRowContext.Current = new AutobahnRowContext { Plan = plan };
+            messages.Add((await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync(id, Server, null, default))).Message);
+        }
+
+        Assert.StartsWith("Could not connect: refused\n", messages[0]);
+        Assert.All(messages.Skip(1), m => Assert.EndsWith(CaseFailureMessage.NotRetriedSuffix, m));
+        Assert.InRange(calls, 1, 2); // the cases that had started before the first connect failed: at most the degree
+    }
+
     private static CaseRunner Runner(Func<string, CaseResult> run) =>
         new((id, _, _, _) => Task.FromResult(run(id)), report: null, new ConnectFailureMemory(new ManualClock()));
 }

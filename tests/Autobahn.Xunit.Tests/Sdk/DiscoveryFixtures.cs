@@ -1,3 +1,5 @@
+using Autobahn.Testsuite.Cases;
+
 namespace Autobahn.Xunit.Tests.Sdk;
 
 // Internal on purpose: xUnit runs only public classes, so these theories are discovered by the tests and never run.
@@ -37,7 +39,66 @@ internal sealed class DiscoveryFixtures
     }
 
     [AutobahnTheory]
+    [AutobahnCases("2.2")]
+    [AutobahnExpect("2.*", Behavior.NonStrict, "we are lenient")]
+    public Task ExpectsNonStrictGetsOk(string caseId) => Stub(Behavior.Ok).RunAsync(caseId, StubServer, null, default);
+
+    [AutobahnTheory]
+    [AutobahnCases("2.2")]
+    [AutobahnExpect("2.*", Behavior.NonStrict, "we are lenient")]
+    public Task ExpectsNonStrictGetsNonStrict(string caseId) => Stub(Behavior.NonStrict).RunAsync(caseId, StubServer, null, default);
+
+    [AutobahnTheory]
+    [AutobahnCases("2.2", "2.3")]
+    [AutobahnExpect("2.*", Behavior.NonStrict, "a")]
+    [AutobahnExpect("2.*", Behavior.Failed, "b")]
+    public Task ConflictingExpectations(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory]
+    [AutobahnCases("2.2")]
+    [AutobahnExpect("99.*", Behavior.NonStrict, "no such case")]
+    public Task ExpectationMatchesNothing(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory]
+    [AutobahnCases("2.2")]
+    [AutobahnExpect("2.2", Behavior.NonStrict, "")]
+    public Task ExpectationWithoutReason(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory]
+    [AutobahnCases("2.1", "2.2", "2.3")]
+    public Task RunsAhead(string caseId) => AheadRunner.RunAsync(caseId, StubServer, null, default);
+
+    [AutobahnTheory(Concurrency = 3)]
+    [AutobahnCases("2.1", "2.2")]
+    public Task ThreeAtOnce(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory(Concurrency = -1)]
+    [AutobahnCases("2.1")]
+    public Task NegativeConcurrency(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory(TimeScale = 0)]
+    [AutobahnCases("2.1")]
+    public Task ZeroTimeScale(string caseId) => Task.FromResult(caseId);
+
+    [AutobahnTheory]
     [AutobahnCases("2.1", Skip = "not today")]
     public Task SkippedData(string caseId) => Task.FromResult(caseId);
+
+    private static readonly Uri StubServer = new("ws://127.0.0.1:9/");
+
+    /// <summary>The cases <see cref="RunsAhead"/> ran, in the order they started.</summary>
+    public static System.Collections.Concurrent.ConcurrentQueue<string> AheadStarted { get; } = new();
+
+    private static readonly Autobahn.Xunit.Sdk.CaseRunner AheadRunner = new(
+        (id, _, _, _) =>
+        {
+            AheadStarted.Enqueue(id);
+            return Task.FromResult(Results.Case2_2());
+        },
+        report: null,
+        new Autobahn.Xunit.Sdk.ConnectFailureMemory(new ManualClock()));
+
+    private static Autobahn.Xunit.Sdk.CaseRunner Stub(Behavior behavior) =>
+        new((_, _, _, _) => Task.FromResult(Results.Case2_2(behavior)), report: null, new Autobahn.Xunit.Sdk.ConnectFailureMemory(new ManualClock()));
 }
 #pragma warning restore xUnit1000
