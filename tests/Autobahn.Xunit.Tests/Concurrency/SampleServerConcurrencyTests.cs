@@ -35,7 +35,7 @@ public sealed class SampleServerConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task ConcurrentRows_GiveTheSameVerdictsAsSequentialRows()
     {
-        var ids = CaseSelection.Resolve(["*"], ["9.*"]).Select(id => id.Text).ToArray();
+        var ids = CaseSelection.Resolve(["*"], ["9.*", "12.*", "13.*"]).Select(id => id.Text).ToArray();
         Assert.Equal(247, ids.Length);
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var options = FuzzingOptions.Default;
