@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -26,6 +27,7 @@ internal sealed class FuzzingSession
     private const int MaxHandshakeResponseLength = 64 * 1024;
     private const int MaxBufferedReads = 256;
     private const double CaseBudgetMarginSeconds = 5;
+    private const int MaxRecordedEvents = 10_000;
 
     private readonly CaseDefinition definition;
     private readonly Uri url;
@@ -39,6 +41,7 @@ internal sealed class FuzzingSession
     private readonly Channel<byte[]> writes = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly SemaphoreSlim readCredits = new(MaxBufferedReads);
     private readonly CancellationTokenSource sessionEnd = new();
+    private readonly ConcurrentQueue<Action> expired = new();
     private readonly List<ITimer> timers = [];
     private readonly Stopwatch clock = new();
 
@@ -79,7 +82,8 @@ internal sealed class FuzzingSession
 
     // What the case observed (case.py received, fuzzing.py wirelog and stats).
     private readonly List<CaseEvent> received = [];
-    private readonly List<WireLogEntry> wireLog = [];
+    private long recordedOctets;
+    private readonly BoundedWireLog wireLog = new();
     private readonly Dictionary<int, int> rxOctetStats = [];
     private readonly Dictionary<int, int> txOctetStats = [];
     private readonly Dictionary<int, int> rxFrameStats = [];
@@ -142,7 +146,11 @@ internal sealed class FuzzingSession
 
         await foreach (var action in loop.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            action();
+            // Expired timers go first, as Twisted's reactor runs its due timed calls on every turn before more reads:
+            // behind up to MaxBufferedReads queued reads of a flooding server, killAfter and the closing timeouts
+            // (and the case budget) would otherwise wait until all of them were processed.
+            while (state != SessionState.Closed && expired.TryDequeue(out var due)) due();
+            if (state != SessionState.Closed) action();
             if (state == SessionState.Closed) break;
         }
 
@@ -315,6 +323,17 @@ internal sealed class FuzzingSession
             {
                 // Not in wstest (it would try to buffer it): a bound so a hostile length cannot exhaust memory.
                 wasNotCleanReason = $"the server announced a frame of {rawLength} octets, more than the fuzzer's limit of {options.MaxFramePayloadLength}";
+                failedByMe = true;
+                Drop(abort: true);
+                return false;
+            }
+
+            if (!Opcodes.IsControl(opcode) && !failedByMe && messageData is not null
+                && (ulong)messageData.Length + rawLength > (ulong)options.MaxFramePayloadLength)
+            {
+                // The same bound on a fragmented message as a whole (autobahn's maxMessagePayloadSize check in
+                // onMessageFrameBegin, which wstest leaves off): endless continuation frames must not exhaust memory.
+                wasNotCleanReason = $"the server's fragmented message grew beyond the fuzzer's limit of {options.MaxFramePayloadLength} octets";
                 failedByMe = true;
                 Drop(abort: true);
                 return false;
@@ -569,6 +588,18 @@ internal sealed class FuzzingSession
     /// <summary><c>case.py</c> finishWhenDone: close once the received events equal every expected outcome.</summary>
     private void FinishWhenDone()
     {
+        // Called after every recorded message or pong. Not in wstest, which keeps every event: a server that floods
+        // the fuzzer with messages or pongs would grow the list for the whole case. No case expects more than a few
+        // events of at most 256 KiB together, so a list this long has failed already; the fuzzer drops the connection.
+        recordedOctets += received[^1].Payload.Length;
+        if (received.Count > MaxRecordedEvents || recordedOctets > options.MaxFramePayloadLength)
+        {
+            wasNotCleanReason = $"the server sent more than {MaxRecordedEvents} messages and pongs or more than {options.MaxFramePayloadLength} octets in them; the fuzzer keeps no more";
+            failedByMe = true;
+            Drop(abort: true);
+            return;
+        }
+
         foreach (var outcome in definition.Expected)
         {
             if (!outcome.Events.SequenceEqual(received)) return;
@@ -908,7 +939,12 @@ internal sealed class FuzzingSession
 
     private ITimer Arm(TimeSpan delay, Action action)
     {
-        var timer = time.CreateTimer(_ => Post(action), null, delay, Timeout.InfiniteTimeSpan);
+        // The loop runs expired timers before its next action; the posted no-op wakes it when it is idle.
+        var timer = time.CreateTimer(_ =>
+        {
+            expired.Enqueue(action);
+            Post(static () => { });
+        }, null, delay, Timeout.InfiniteTimeSpan);
         timers.Add(timer);
         return timer;
     }
