@@ -126,7 +126,12 @@ internal sealed class FuzzingSession
 
     public async Task<CaseTranscript> RunAsync(CancellationToken cancellationToken)
     {
-        using var cancellation = cancellationToken.Register(() => Post(() => Drop(abort: true)));
+        // Like an expired timer, the cancellation goes before reads already queued (a flooding server queues many).
+        using var cancellation = cancellationToken.Register(() =>
+        {
+            expired.Enqueue(() => Drop(abort: true));
+            Post(static () => { });
+        });
         clock.Start();
         try
         {
