@@ -4,20 +4,28 @@ namespace Autobahn.Testsuite.Fuzzing;
 
 /// <summary>
 /// One end of an in-memory full-duplex byte stream: what one end writes, the other reads, in order and with the
-/// write boundaries preserved. Disposing an end is its TCP FIN: the other end then reads 0 (end of stream).
+/// write boundaries preserved. Disposing an end is its TCP FIN: the other end then reads 0 (end of stream). It also
+/// closes the end for good, as closing a socket does: the other end's writes then fail (EPIPE) instead of piling up
+/// unread, and <see cref="Closed"/> fires.
 /// </summary>
 internal sealed class InMemoryDuplexStream : Stream
 {
+    private readonly Channel<ReadOnlyMemory<byte>> incomingChannel;
     private readonly ChannelReader<ReadOnlyMemory<byte>> incoming;
     private readonly ChannelWriter<ReadOnlyMemory<byte>> outgoing;
+    private readonly CancellationTokenSource closed = new();
     private ReadOnlyMemory<byte> pending;
     private bool disposed;
 
-    private InMemoryDuplexStream(ChannelReader<ReadOnlyMemory<byte>> incoming, ChannelWriter<ReadOnlyMemory<byte>> outgoing)
+    private InMemoryDuplexStream(Channel<ReadOnlyMemory<byte>> incoming, ChannelWriter<ReadOnlyMemory<byte>> outgoing)
     {
-        this.incoming = incoming;
+        incomingChannel = incoming;
+        this.incoming = incoming.Reader;
         this.outgoing = outgoing;
     }
+
+    /// <summary>Cancelled when this end is disposed (its connection is gone).</summary>
+    public CancellationToken Closed => closed.Token;
 
     public override bool CanRead => true;
 
@@ -34,7 +42,7 @@ internal sealed class InMemoryDuplexStream : Stream
     {
         var toServer = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true });
         var toClient = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true });
-        return (new InMemoryDuplexStream(toClient.Reader, toServer.Writer), new InMemoryDuplexStream(toServer.Reader, toClient.Writer));
+        return (new InMemoryDuplexStream(toClient, toServer.Writer), new InMemoryDuplexStream(toServer, toClient.Writer));
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -88,6 +96,15 @@ internal sealed class InMemoryDuplexStream : Stream
         {
             disposed = true;
             outgoing.TryComplete();
+
+            // Nobody reads this end any more: the peer's writes fail from now on, and what it wrote unread is released.
+            incomingChannel.Writer.TryComplete();
+            while (incoming.TryRead(out _))
+            {
+            }
+
+            closed.Cancel();
+            closed.Dispose();
         }
 
         base.Dispose(disposing);

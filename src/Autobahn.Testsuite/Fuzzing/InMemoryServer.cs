@@ -7,6 +7,8 @@ namespace Autobahn.Testsuite.Fuzzing;
 /// Runs a server-side <see cref="WebSocket"/> handler with no socket at all: answers the fuzzer's opening handshake
 /// (RFC 6455 §4.2.2) on an in-memory stream, then hands <see cref="WebSocket.CreateFromStream(Stream, WebSocketCreationOptions)"/>
 /// to the handler. When the handler returns, the stream is closed, which the fuzzer sees as the server dropping TCP.
+/// When the fuzzer closes its end (the case ended) the handler's token is cancelled, as ASP.NET Core's
+/// <c>RequestAborted</c> is when a client goes away, and its writes fail.
 /// </summary>
 internal static class InMemoryServer
 {
@@ -15,7 +17,13 @@ internal static class InMemoryServer
     public static Stream Start(Func<WebSocket, CancellationToken, Task> handler, CancellationToken cancellationToken)
     {
         var (client, server) = InMemoryDuplexStream.CreatePair();
-        _ = Task.Run(() => ServeAsync(server, handler, cancellationToken), CancellationToken.None);
+        var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, client.Closed);
+        _ = Task.Run(
+            async () =>
+            {
+                using (aborted) await ServeAsync(server, handler, aborted.Token).ConfigureAwait(false);
+            },
+            CancellationToken.None);
         return client;
     }
 
