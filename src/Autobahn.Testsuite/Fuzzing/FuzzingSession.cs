@@ -28,6 +28,7 @@ internal sealed class FuzzingSession
     private const int MaxBufferedReads = 256;
     private const double CaseBudgetMarginSeconds = 5;
     private const int MaxRecordedEvents = 10_000;
+    private const int MaxPendingWrites = 65_536;
 
     private readonly CaseDefinition definition;
     private readonly Uri url;
@@ -38,7 +39,7 @@ internal sealed class FuzzingSession
     private readonly string handshakeKey;
 
     private readonly Channel<Action> loop = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<byte[]> writes = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<byte[]> writes = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleWriter = true }); // counts its items
     private readonly SemaphoreSlim readCredits = new(MaxBufferedReads);
     private readonly CancellationTokenSource sessionEnd = new();
     private readonly ConcurrentQueue<Action> expired = new();
@@ -962,6 +963,12 @@ internal sealed class FuzzingSession
             while (!token.IsCancellationRequested)
             {
                 await readCredits.WaitAsync(token).ConfigureAwait(false);
+
+                // A server that does not read what we send (our pongs to its pings pile up unsent) is not read either
+                // until the backlog drains, as TCP flow control would have it: otherwise every ping it sends queues one
+                // more pong for the whole case. No case queues nearly this many writes (9.x chops 1 MiB into 64 octets).
+                while (writes.Reader.Count > MaxPendingWrites) await Task.Delay(10, token).ConfigureAwait(false);
+
                 var buffer = new byte[ReadBufferSize];
                 var count = await stream!.ReadAsync(buffer, token).ConfigureAwait(false);
                 if (count == 0) break;
