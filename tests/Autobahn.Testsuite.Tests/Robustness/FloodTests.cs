@@ -83,6 +83,42 @@ public class FloodTests(ITestOutputHelper output)
         AssertBounded(peak, elapsed, TimeSpan.FromSeconds(2), result);
     }
 
+    [Fact]
+    public async Task PingsWhileNeverReading_LongCase_QueuedPongsBounded()
+    {
+        // The same server during a case with long timers (9.x waits up to minutes): nothing ends it for 3 s, when it is
+        // cancelled. Every ping read makes a pong that cannot be sent; the fuzzer must stop reading from a server that
+        // does not read, instead of queueing pongs at the rate pings arrive.
+        var flood = Repeat(HostileConnection.Frame(Opcodes.Ping, new byte[125]), 512);
+        await using var server = HostileServer.Start(async c =>
+        {
+            if (!await c.AcceptAsync()) return;
+            while (!c.Stopping.IsCancellationRequested) await c.WriteAsync(flood);
+        });
+
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        var samples = new List<(double Seconds, long Growth)>();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var stopwatch = Stopwatch.StartNew();
+        var run = Fuzzer.RunCaseAsync("1.1.1", server.Url, Limits, cancellation.Token);
+        while (!run.IsCompleted)
+        {
+            samples.Add((stopwatch.Elapsed.TotalSeconds, GC.GetTotalMemory(forceFullCollection: true) - baseline));
+            await Task.WhenAny(run, Task.Delay(250));
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        var text = string.Join(", ", samples.Select(s => $"{s.Seconds:0.0} s: {s.Growth / 1048576.0:0} MiB"));
+        output.WriteLine($"live heap growth: {text}");
+
+        // A plateau, not a slope: the second half adds next to nothing (before the fix: ~45 MiB/s throughout).
+        var peak = samples.Max(s => s.Growth);
+        var firstHalf = samples.Where(s => s.Seconds <= 1.5).Max(s => s.Growth);
+        Assert.True(peak < 96L * 1024 * 1024, $"the live heap grew by {peak / 1048576.0:0.0} MiB: {text}");
+        Assert.True(peak - firstHalf < 24L * 1024 * 1024, $"the live heap kept growing after 1.5 s: {text}");
+        Assert.True(await server.WaitUntilNoneOpenAsync(TimeSpan.FromSeconds(5)), "the fuzzer did not close its socket");
+    }
+
     private void AssertBounded(long peak, TimeSpan elapsed, TimeSpan bound, CaseResult result)
     {
         output.WriteLine($"peak managed heap growth {peak / 1048576.0:0.0} MiB, {elapsed.TotalMilliseconds:0} ms, {result.Transcript.Received.Count} events, {result.Transcript.WireLog.Count} wire log rows");
