@@ -6,7 +6,7 @@ namespace Autobahn.Testsuite.Fuzzing;
 /// One end of an in-memory full-duplex byte stream: what one end writes, the other reads, in order and with the
 /// write boundaries preserved. Disposing an end is its TCP FIN: the other end then reads 0 (end of stream). It also
 /// closes the end for good, as closing a socket does: the other end's writes then fail (EPIPE) instead of piling up
-/// unread, and <see cref="Closed"/> fires.
+/// unread, and its <see cref="PeerClosed"/> fires.
 /// </summary>
 internal sealed class InMemoryDuplexStream : Stream
 {
@@ -24,8 +24,8 @@ internal sealed class InMemoryDuplexStream : Stream
         this.outgoing = outgoing;
     }
 
-    /// <summary>Cancelled when this end is disposed (its connection is gone).</summary>
-    public CancellationToken Closed => closed.Token;
+    /// <summary>Cancelled when the other end is disposed.</summary>
+    public CancellationToken PeerClosed { get; private set; }
 
     public override bool CanRead => true;
 
@@ -42,7 +42,10 @@ internal sealed class InMemoryDuplexStream : Stream
     {
         var toServer = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true });
         var toClient = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true });
-        return (new InMemoryDuplexStream(toClient, toServer.Writer), new InMemoryDuplexStream(toServer, toClient.Writer));
+        var client = new InMemoryDuplexStream(toClient, toServer.Writer);
+        var server = new InMemoryDuplexStream(toServer, toClient.Writer);
+        (client.PeerClosed, server.PeerClosed) = (server.closed.Token, client.closed.Token);
+        return (client, server);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -104,7 +107,6 @@ internal sealed class InMemoryDuplexStream : Stream
             }
 
             closed.Cancel();
-            closed.Dispose();
         }
 
         base.Dispose(disposing);

@@ -7,8 +7,7 @@ namespace Autobahn.Testsuite.Fuzzing;
 /// Runs a server-side <see cref="WebSocket"/> handler with no socket at all: answers the fuzzer's opening handshake
 /// (RFC 6455 §4.2.2) on an in-memory stream, then hands <see cref="WebSocket.CreateFromStream(Stream, WebSocketCreationOptions)"/>
 /// to the handler. When the handler returns, the stream is closed, which the fuzzer sees as the server dropping TCP.
-/// When the fuzzer closes its end (the case ended) the handler's token is cancelled, as ASP.NET Core's
-/// <c>RequestAborted</c> is when a client goes away, and its writes fail.
+/// When the fuzzer closes its end, the handler's token is cancelled and its writes fail.
 /// </summary>
 internal static class InMemoryServer
 {
@@ -17,19 +16,18 @@ internal static class InMemoryServer
     public static Stream Start(Func<WebSocket, CancellationToken, Task> handler, CancellationToken cancellationToken)
     {
         var (client, server) = InMemoryDuplexStream.CreatePair();
-        var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, client.Closed);
-        _ = Task.Run(
-            async () =>
-            {
-                using (aborted) await ServeAsync(server, handler, aborted.Token).ConfigureAwait(false);
-            },
-            CancellationToken.None);
+        _ = Task.Run(() => ServeAsync(server, handler, cancellationToken), CancellationToken.None);
         return client;
     }
 
     private static async Task ServeAsync(Stream stream, Func<WebSocket, CancellationToken, Task> handler, CancellationToken cancellationToken)
     {
         await using var _ = stream.ConfigureAwait(false);
+
+        // The handler's token also fires when the fuzzer closes its end (its case ended), as ASP.NET Core's
+        // RequestAborted does when a client goes away: a handler must not outlive its case.
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ((InMemoryDuplexStream)stream).PeerClosed);
+        cancellationToken = aborted.Token;
         try
         {
             var key = await ReadHandshakeKeyAsync(stream, cancellationToken).ConfigureAwait(false);
