@@ -175,7 +175,7 @@ public class HandshakeHostilityTests(ITestOutputHelper output)
     }
 
     /// <summary>The hex of the first "RO" row (fuzzing.py logRxOctets: [length, hex]).</summary>
-    private static string FirstRxHex(CaseResult result) => (string)result.Transcript.WireLog.First(e => e.Kind == "RO").Values[1]!;
+    private static string FirstRxHex(CaseResult result) => Hostile.RxOctets(result.Transcript.WireLog.First(e => e.Kind == "RO")).Hex;
 
     private static void AssertNeverOpen(CaseResult result, string failure)
     {

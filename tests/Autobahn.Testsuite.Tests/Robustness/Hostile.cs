@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite.Fuzzing;
 using Xunit.Abstractions;
 
 namespace Autobahn.Testsuite.Tests.Robustness;
@@ -32,6 +33,14 @@ internal static class Hostile
                           $"{result.Transcript.ConnectionFailure ?? result.Transcript.Closing.WasNotCleanReason ?? result.Verdict.ResultClose}");
         return (result, stopwatch.Elapsed);
     }
+
+    /// <summary>
+    /// The [length, hex] of an "RO" wire log row (fuzzing.py logRxOctets), whether the values hold the pair itself or
+    /// the pair as their first value (wstest's JSON shape).
+    /// </summary>
+    public static (int Length, string Hex) RxOctets(WireLogEntry row) => row.Values[0] is object?[] pair
+        ? ((int)pair[0]!, (string)pair[1]!)
+        : ((int)row.Values[0]!, (string)row.Values[1]!);
 
     public static void AssertVerdict(CaseResult result, Behavior behavior, Behavior behaviorClose, string? resultText = null, string? resultClose = null)
     {
