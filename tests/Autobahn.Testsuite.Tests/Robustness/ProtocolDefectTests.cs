@@ -8,7 +8,8 @@ namespace Autobahn.Testsuite.Tests.Robustness;
 /// <summary>
 /// Echo servers that break one framing rule (<see cref="MutantServer"/>), judged as wstest judges them: the fuzzer's
 /// checks on every server frame are autobahn-python 0.10.9 <c>protocol.py</c> <c>processDataHybi</c> (semantics.md §5),
-/// the verdict is autobahn-testsuite 0.8.2 <c>case/case.py</c> <c>onConnectionLost</c> (§8).
+/// the verdict is autobahn-testsuite 0.8.2 <c>case/case.py</c> <c>onConnectionLost</c> (§8). wstest's own timers: every
+/// case here ends in milliseconds, long before killAfter or closeAfter.
 /// </summary>
 public class ProtocolDefectTests(ITestOutputHelper output)
 {
@@ -22,7 +23,7 @@ public class ProtocolDefectTests(ITestOutputHelper output)
         // check), so the events differ: FAILED. The close itself is clean: OK.
         await using var server = MutantServer.Start(new MutantOptions { AnswerPingsTwice = true });
 
-        var (result, elapsed) = await Hostile.RunAsync("2.2", server.Url, output: output);
+        var (result, elapsed) = await Hostile.RunAsync("2.2", server.Url, FuzzingOptions.Default, output);
 
         Hostile.AssertVerdict(result, Behavior.Failed, Behavior.Ok, Hostile.EventsDiffer, Hostile.ProperlyClosed);
         var pong = CaseEvent.Pong(Encoding.ASCII.GetBytes("Hello, world!"));
@@ -39,7 +40,7 @@ public class ProtocolDefectTests(ITestOutputHelper output)
         // (closedByMe True → "wrong endpoint", FAILED) and, having failed, never delivers the echo ([] matches: OK).
         await using var server = MutantServer.Start(new MutantOptions { EchoReservedBits = true });
 
-        var (result, elapsed) = await Hostile.RunAsync("3.1", server.Url, output: output);
+        var (result, elapsed) = await Hostile.RunAsync("3.1", server.Url, FuzzingOptions.Default, output);
 
         Hostile.AssertVerdict(result, Behavior.Ok, Behavior.Failed, Hostile.EventsMatch, Hostile.WrongEndpoint);
         Assert.True(result.Transcript.Closing is { ClosedByMe: true, FailedByMe: true, LocalCloseCode: 1002, LocalCloseReason: "RSV = 1 and no extension negotiated", RemoteCloseCode: 1002 }, Hostile.Describe(result));
@@ -54,7 +55,7 @@ public class ProtocolDefectTests(ITestOutputHelper output)
         // wasClean stays False: UNCLEAN; the echo was not delivered: FAILED.
         await using var server = MutantServer.Start(new MutantOptions { MasksFrames = true });
 
-        var (result, elapsed) = await Hostile.RunAsync("1.1.1", server.Url, output: output);
+        var (result, elapsed) = await Hostile.RunAsync("1.1.1", server.Url, FuzzingOptions.Default, output);
 
         Hostile.AssertVerdict(result, Behavior.Failed, Behavior.Unclean, Hostile.EventsDiffer, Hostile.Unclean);
         Assert.True(result.Transcript.Closing is { ClosedByMe: true, FailedByMe: true, DroppedByMe: true, WasClean: false, LocalCloseCode: 1002, LocalCloseReason: "masked server-to-client frame", RemoteCloseCode: null }, Hostile.Describe(result));
@@ -72,7 +73,7 @@ public class ProtocolDefectTests(ITestOutputHelper output)
         // 1002 is not in the case's [1000]: WRONG CODE.
         await using var server = MutantServer.Start(new MutantOptions { DataFrameLengthOctets = lengthOctets });
 
-        var (result, elapsed) = await Hostile.RunAsync(caseId, server.Url, output: output);
+        var (result, elapsed) = await Hostile.RunAsync(caseId, server.Url, FuzzingOptions.Default, output);
 
         Hostile.AssertVerdict(result, Behavior.Failed, Behavior.WrongCode, Hostile.EventsDiffer, "The close code should have been 1000 or empty");
         Assert.Empty(result.Transcript.Received);
