@@ -140,6 +140,8 @@ internal sealed class FuzzingSession
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or TimeoutException)
         {
+            // A cancelled case is not an unreachable server (the xUnit adapter remembers those and fails later rows).
+            cancellationToken.ThrowIfCancellationRequested();
             connectFailed = true;
             connectionFailure = $"Could not connect to {url}: {Describe(e)}.";
             state = SessionState.Closed;
