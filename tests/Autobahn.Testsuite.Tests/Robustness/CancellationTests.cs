@@ -49,6 +49,19 @@ public class CancellationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task CancelledBeforeConnecting_ThrowsInsteadOfReportingAConnectFailure()
+    {
+        // A cancelled case is not a server that cannot be reached: the xUnit adapter remembers connect failures and
+        // fails the following rows for the same URL at once (ConnectFailureMemory).
+        await using var server = HostileServer.Start(async c => await c.AcceptAsync());
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Fuzzer.RunCaseAsync("1.1.1", server.Url, FuzzingOptions.Default, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Fuzzer.RunCaseAsync("1.1.1", (_, _) => Task.CompletedTask, FuzzingOptions.Default, cancellation.Token));
+    }
+
+    [Fact]
     public async Task ManyCasesSomeCancelled_NoConnectionLeftOpen()
     {
         // A correct 1.1.1 server that is slow by a seeded random delay before each answer; every other case is cancelled
