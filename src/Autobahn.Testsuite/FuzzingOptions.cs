@@ -29,8 +29,9 @@ public sealed record FuzzingOptions
     public string? Agent { get; init; }
 
     /// <summary>
-    /// Largest frame payload the fuzzer buffers from the server. wstest has no limit; a bound keeps a
-    /// hostile server from exhausting memory. The largest legitimate echo is 16 MiB (9.1.6).
+    /// Largest frame payload, fragmented message, or total of recorded messages and pongs the fuzzer keeps from the
+    /// server; beyond it the fuzzer drops the connection. wstest has no limit; a bound keeps a hostile server from
+    /// exhausting memory. The largest legitimate echo is 16 MiB (9.1.6).
     /// </summary>
     public long MaxFramePayloadLength { get; init; } = 64L * 1024 * 1024;
 

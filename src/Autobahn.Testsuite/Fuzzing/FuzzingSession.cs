@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -28,6 +29,8 @@ internal sealed class FuzzingSession
     private const int MaxHandshakeResponseLength = 64 * 1024;
     private const int MaxBufferedReads = 256;
     private const double CaseBudgetMarginSeconds = 5;
+    private const int MaxRecordedEvents = 10_000;
+    private const int MaxPendingWrites = 65_536;
 
     private readonly CaseDefinition definition;
     private readonly Uri url;
@@ -38,9 +41,10 @@ internal sealed class FuzzingSession
     private readonly string handshakeKey;
 
     private readonly Channel<Action> loop = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<byte[]> writes = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<byte[]> writes = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleWriter = true }); // counts its items
     private readonly SemaphoreSlim readCredits = new(MaxBufferedReads);
     private readonly CancellationTokenSource sessionEnd = new();
+    private readonly ConcurrentQueue<Action> expired = new();
     private readonly List<ITimer> timers = [];
     private readonly Stopwatch clock = new();
 
@@ -95,7 +99,8 @@ internal sealed class FuzzingSession
 
     // What the case observed (case.py received, fuzzing.py wirelog and stats).
     private readonly List<CaseEvent> received = [];
-    private readonly List<WireLogEntry> wireLog = [];
+    private long recordedOctets;
+    private readonly BoundedWireLog wireLog = new();
     private readonly Dictionary<int, int> rxOctetStats = [];
     private readonly Dictionary<int, int> txOctetStats = [];
     private readonly Dictionary<int, int> rxFrameStats = [];
@@ -138,7 +143,12 @@ internal sealed class FuzzingSession
 
     public async Task<CaseTranscript> RunAsync(CancellationToken cancellationToken)
     {
-        using var cancellation = cancellationToken.Register(() => Post(() => Drop(abort: true)));
+        // Like an expired timer, the cancellation goes before reads already queued (a flooding server queues many).
+        using var cancellation = cancellationToken.Register(() =>
+        {
+            expired.Enqueue(() => Drop(abort: true));
+            Post(static () => { });
+        });
         clock.Start();
         try
         {
@@ -146,6 +156,8 @@ internal sealed class FuzzingSession
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or TimeoutException)
         {
+            // A cancelled case is not an unreachable server (the xUnit adapter remembers those and fails later rows).
+            cancellationToken.ThrowIfCancellationRequested();
             connectFailed = true;
             connectionFailure = $"Could not connect to {url}: {Describe(e)}.";
             state = SessionState.Closed;
@@ -158,7 +170,11 @@ internal sealed class FuzzingSession
 
         await foreach (var action in loop.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            action();
+            // Expired timers go first, as Twisted's reactor runs its due timed calls on every turn before more reads:
+            // behind up to MaxBufferedReads queued reads of a flooding server, killAfter and the closing timeouts
+            // (and the case budget) would otherwise wait until all of them were processed.
+            while (state != SessionState.Closed && expired.TryDequeue(out var due)) due();
+            if (state != SessionState.Closed) action();
             if (state == SessionState.Closed) break;
         }
 
@@ -345,6 +361,17 @@ internal sealed class FuzzingSession
             {
                 // Not in wstest (it would try to buffer it): a bound so a hostile length cannot exhaust memory.
                 wasNotCleanReason = $"the server announced a frame of {rawLength} octets, more than the fuzzer's limit of {options.MaxFramePayloadLength}";
+                failedByMe = true;
+                Drop(abort: true);
+                return false;
+            }
+
+            if (!Opcodes.IsControl(opcode) && !failedByMe && messageData is not null
+                && (ulong)messageData.Length + rawLength > (ulong)options.MaxFramePayloadLength)
+            {
+                // The same bound on a fragmented message as a whole (autobahn's maxMessagePayloadSize check in
+                // onMessageFrameBegin, which wstest leaves off): endless continuation frames must not exhaust memory.
+                wasNotCleanReason = $"the server's fragmented message grew beyond the fuzzer's limit of {options.MaxFramePayloadLength} octets";
                 failedByMe = true;
                 Drop(abort: true);
                 return false;
@@ -724,6 +751,18 @@ internal sealed class FuzzingSession
     /// <summary><c>case.py</c> finishWhenDone: close once the received events equal every expected outcome.</summary>
     private void FinishWhenDone()
     {
+        // Called after every recorded message or pong. Not in wstest, which keeps every event: a server that floods
+        // the fuzzer with messages or pongs would grow the list for the whole case. No case expects more than a few
+        // events of at most 256 KiB together, so a list this long has failed already; the fuzzer drops the connection.
+        recordedOctets += received[^1].Payload.Length;
+        if (received.Count > MaxRecordedEvents || recordedOctets > options.MaxFramePayloadLength)
+        {
+            wasNotCleanReason = $"the server sent more than {MaxRecordedEvents} messages and pongs or more than {options.MaxFramePayloadLength} octets in them; the fuzzer keeps no more";
+            failedByMe = true;
+            Drop(abort: true);
+            return;
+        }
+
         foreach (var outcome in definition.Expected)
         {
             if (!outcome.Events.SequenceEqual(received)) return;
@@ -1113,7 +1152,12 @@ internal sealed class FuzzingSession
 
     private ITimer Arm(TimeSpan delay, Action action)
     {
-        var timer = time.CreateTimer(_ => Post(action), null, delay, Timeout.InfiniteTimeSpan);
+        // The loop runs expired timers before its next action; the posted no-op wakes it when it is idle.
+        var timer = time.CreateTimer(_ =>
+        {
+            expired.Enqueue(action);
+            Post(static () => { });
+        }, null, delay, Timeout.InfiniteTimeSpan);
         timers.Add(timer);
         return timer;
     }
@@ -1126,6 +1170,12 @@ internal sealed class FuzzingSession
             while (!token.IsCancellationRequested)
             {
                 await readCredits.WaitAsync(token).ConfigureAwait(false);
+
+                // A server that does not read what we send (our pongs to its pings pile up unsent) is not read either
+                // until the backlog drains, as TCP flow control would have it: otherwise every ping it sends queues one
+                // more pong for the whole case. No case queues nearly this many writes (9.x chops 1 MiB into 64 octets).
+                while (writes.Reader.Count > MaxPendingWrites) await Task.Delay(10, token).ConfigureAwait(false);
+
                 var buffer = new byte[ReadBufferSize];
                 var count = await stream!.ReadAsync(buffer, token).ConfigureAwait(false);
                 if (count == 0) break;

@@ -4,20 +4,28 @@ namespace Autobahn.Testsuite.Fuzzing;
 
 /// <summary>
 /// One end of an in-memory full-duplex byte stream: what one end writes, the other reads, in order and with the
-/// write boundaries preserved. Disposing an end is its TCP FIN: the other end then reads 0 (end of stream).
+/// write boundaries preserved. Disposing an end is its TCP FIN: the other end then reads 0 (end of stream). It also
+/// closes the end for good, as closing a socket does: the other end's writes then fail (EPIPE) instead of piling up
+/// unread, and its <see cref="PeerClosed"/> fires.
 /// </summary>
 internal sealed class InMemoryDuplexStream : Stream
 {
+    private readonly Channel<ReadOnlyMemory<byte>> incomingChannel;
     private readonly ChannelReader<ReadOnlyMemory<byte>> incoming;
     private readonly ChannelWriter<ReadOnlyMemory<byte>> outgoing;
+    private readonly CancellationTokenSource closed = new();
     private ReadOnlyMemory<byte> pending;
     private bool disposed;
 
-    private InMemoryDuplexStream(ChannelReader<ReadOnlyMemory<byte>> incoming, ChannelWriter<ReadOnlyMemory<byte>> outgoing)
+    private InMemoryDuplexStream(Channel<ReadOnlyMemory<byte>> incoming, ChannelWriter<ReadOnlyMemory<byte>> outgoing)
     {
-        this.incoming = incoming;
+        incomingChannel = incoming;
+        this.incoming = incoming.Reader;
         this.outgoing = outgoing;
     }
+
+    /// <summary>Cancelled when the other end is disposed.</summary>
+    public CancellationToken PeerClosed { get; private set; }
 
     public override bool CanRead => true;
 
@@ -34,7 +42,10 @@ internal sealed class InMemoryDuplexStream : Stream
     {
         var toServer = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true });
         var toClient = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true });
-        return (new InMemoryDuplexStream(toClient.Reader, toServer.Writer), new InMemoryDuplexStream(toServer.Reader, toClient.Writer));
+        var client = new InMemoryDuplexStream(toClient, toServer.Writer);
+        var server = new InMemoryDuplexStream(toServer, toClient.Writer);
+        (client.PeerClosed, server.PeerClosed) = (server.closed.Token, client.closed.Token);
+        return (client, server);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -88,6 +99,14 @@ internal sealed class InMemoryDuplexStream : Stream
         {
             disposed = true;
             outgoing.TryComplete();
+
+            // Nobody reads this end any more: the peer's writes fail from now on, and what it wrote unread is released.
+            incomingChannel.Writer.TryComplete();
+            while (incoming.TryRead(out _))
+            {
+            }
+
+            closed.Cancel();
         }
 
         base.Dispose(disposing);

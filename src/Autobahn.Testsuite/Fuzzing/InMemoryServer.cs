@@ -7,6 +7,7 @@ namespace Autobahn.Testsuite.Fuzzing;
 /// Runs a server-side <see cref="WebSocket"/> handler with no socket at all: answers the fuzzer's opening handshake
 /// (RFC 6455 §4.2.2) on an in-memory stream, then hands <see cref="WebSocket.CreateFromStream(Stream, WebSocketCreationOptions)"/>
 /// to the handler. When the handler returns, the stream is closed, which the fuzzer sees as the server dropping TCP.
+/// When the fuzzer closes its end, the handler's token is cancelled and its writes fail.
 /// </summary>
 internal static class InMemoryServer
 {
@@ -22,6 +23,11 @@ internal static class InMemoryServer
     private static async Task ServeAsync(Stream stream, Func<WebSocket, CancellationToken, Task> handler, bool acceptDeflate, CancellationToken cancellationToken)
     {
         await using var _ = stream.ConfigureAwait(false);
+
+        // The handler's token also fires when the fuzzer closes its end (its case ended), as ASP.NET Core's
+        // RequestAborted does when a client goes away: a handler must not outlive its case.
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ((InMemoryDuplexStream)stream).PeerClosed);
+        cancellationToken = aborted.Token;
         try
         {
             var request = await ReadRequestHeadersAsync(stream, cancellationToken).ConfigureAwait(false);

@@ -394,8 +394,21 @@ internal sealed class MutantConnection
         }
     }
 
-    private byte[] Encode(int opcode, byte[] payload, int rsv) =>
-        FrameWriter.Encode(opcode, payload, fin: true, rsv, options.MasksFrames ? ServerMaskKey : []);
+    private byte[] Encode(int opcode, byte[] payload, int rsv)
+    {
+        var mask = options.MasksFrames ? ServerMaskKey : [];
+        if (options.DataFrameLengthOctets == 0 || Opcodes.IsControl(opcode)) return FrameWriter.Encode(opcode, payload, fin: true, rsv, mask);
+
+        // A deliberately non-minimal length: 126 + 16 bits or 127 + 64 bits, whatever the length (unmasked).
+        var extended = options.DataFrameLengthOctets;
+        var frame = new byte[2 + extended + payload.Length];
+        frame[0] = (byte)(0x80 | (rsv << 4) | opcode);
+        frame[1] = (byte)(extended == 2 ? 126 : 127);
+        if (extended == 2) System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(2), (ushort)payload.Length);
+        else System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(frame.AsSpan(2), (ulong)payload.Length);
+        payload.CopyTo(frame, 2 + extended);
+        return frame;
+    }
 
     // ---- I/O ----------------------------------------------------------------------------------------
 

@@ -29,6 +29,12 @@ internal sealed record MutantOptions
     /// <summary>Answers every ping with two pongs (RFC 6455 §5.5.2 asks for one).</summary>
     public bool AnswerPingsTwice { get; init; }
 
+    /// <summary>
+    /// Encodes the length of the data frames it sends in this many extended octets (2 or 8) whatever the length, so a
+    /// short echo uses a non-minimal form (RFC 6455 §5.2: "the minimal number of bytes MUST be used"). 0: minimal.
+    /// </summary>
+    public int DataFrameLengthOctets { get; init; }
+
     /// <summary>Masks the frames it sends (RFC 6455 §5.1: a server MUST NOT mask).</summary>
     public bool MasksFrames { get; init; }
 
