@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Buffers;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -31,6 +32,7 @@ internal sealed class FuzzingSession
     private const double CaseBudgetMarginSeconds = 5;
     private const int MaxRecordedEvents = 10_000;
     private const int MaxPendingWrites = 65_536;
+    private const int CoalescedWriteLimit = 256 * 1024;
 
     private readonly CaseDefinition definition;
     private readonly Uri url;
@@ -41,7 +43,7 @@ internal sealed class FuzzingSession
     private readonly string handshakeKey;
 
     private readonly Channel<Action> loop = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<byte[]> writes = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleWriter = true }); // counts its items
+    private readonly Channel<PendingWrite> writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleWriter = true }); // counts its items
     private readonly SemaphoreSlim readCredits = new(MaxBufferedReads);
     private readonly CancellationTokenSource sessionEnd = new();
     private readonly ConcurrentQueue<Action> expired = new();
@@ -1111,19 +1113,24 @@ internal sealed class FuzzingSession
         }
 
         var (bytes, sync) = sendQueue.Dequeue();
-        if (state != SessionState.Closed) Write(bytes, sync);
+        if (state != SessionState.Closed) Write(bytes, sync, separate: true);
 
         // Re-enter the loop so reads and timers interleave with queued writes, as Twisted's callLater(0.00001) does.
         Post(SendQueued);
     }
 
-    private void Write(byte[] bytes, bool sync)
+    /// <summary>
+    /// Hands octets to the socket writer. <paramref name="separate"/> writes come from the send queue (sync and chopped
+    /// data) and go out as their own write; other writes may share one, as Twisted's transport buffers every
+    /// <c>write</c> of a reactor turn and sends them together.
+    /// </summary>
+    private void Write(byte[] bytes, bool sync, bool separate = false)
     {
         if (state == SessionState.Open) outOctetsWire += bytes.Length;
         else if (state == SessionState.Connecting) preopenOutOctets += bytes.Length;
         txOctetStats[bytes.Length] = txOctetStats.GetValueOrDefault(bytes.Length) + 1;
         if (createWirelog) wireLog.Add(Entry("TO", new object?[] { bytes.Length, Display.Hex(bytes) }, sync));
-        writes.Writer.TryWrite(bytes);
+        writes.Writer.TryWrite(new PendingWrite(bytes, separate));
     }
 
     // ---- logging (fuzzing.py) ----------------------------------------------------------------
@@ -1165,6 +1172,9 @@ internal sealed class FuzzingSession
     private async Task ReadLoopAsync()
     {
         var token = sessionEnd.Token;
+
+        // One buffer for every read; each event gets a copy of exactly what arrived.
+        var buffer = new byte[ReadBufferSize];
         try
         {
             while (!token.IsCancellationRequested)
@@ -1176,7 +1186,6 @@ internal sealed class FuzzingSession
                 // more pong for the whole case. No case queues nearly this many writes (9.x chops 1 MiB into 64 octets).
                 while (writes.Reader.Count > MaxPendingWrites) await Task.Delay(10, token).ConfigureAwait(false);
 
-                var buffer = new byte[ReadBufferSize];
                 var count = await stream!.ReadAsync(buffer, token).ConfigureAwait(false);
                 if (count == 0) break;
                 var chunk = buffer[..count];
@@ -1192,11 +1201,26 @@ internal sealed class FuzzingSession
 
     private async Task WriteLoopAsync()
     {
+        var token = sessionEnd.Token;
+        var batch = new ArrayBufferWriter<byte>(CoalescedWriteLimit);
         try
         {
-            await foreach (var bytes in writes.Reader.ReadAllAsync(sessionEnd.Token).ConfigureAwait(false))
+            while (await writes.Reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
-                await stream!.WriteAsync(bytes, sessionEnd.Token).ConfigureAwait(false);
+                while (writes.Reader.TryRead(out var write))
+                {
+                    if (write.Separate)
+                    {
+                        await FlushAsync(batch, token).ConfigureAwait(false);
+                        await stream!.WriteAsync(write.Bytes, token).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    batch.Write(write.Bytes);
+                    if (batch.WrittenCount >= CoalescedWriteLimit) await FlushAsync(batch, token).ConfigureAwait(false);
+                }
+
+                await FlushAsync(batch, token).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
@@ -1204,6 +1228,15 @@ internal sealed class FuzzingSession
             // A server that closed on us: Twisted drops such writes silently; the reader reports the loss.
         }
     }
+
+    private async Task FlushAsync(ArrayBufferWriter<byte> batch, CancellationToken token)
+    {
+        if (batch.WrittenCount == 0) return;
+        await stream!.WriteAsync(batch.WrittenMemory, token).ConfigureAwait(false);
+        batch.ResetWrittenCount();
+    }
+
+    private readonly record struct PendingWrite(byte[] Bytes, bool Separate);
 
     private async Task ShutdownAsync()
     {
