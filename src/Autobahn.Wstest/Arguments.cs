@@ -9,17 +9,20 @@ internal sealed record Arguments(
     string? DataFolder,
     string? ReportsDirectory,
     string? Agent,
+    int Parallel,
     bool Verbose)
 {
     public const string Usage = """
         usage: Autobahn.Wstest (--url ws://127.0.0.1:9001/ | --server path/to/run.sh [--server-arg ARG]...)
                                [--cases PATTERN]... [--exclude PATTERN]... [--compare wstest.tsv]
-                               [--data-folder DIR] [--reports DIR] [--agent NAME] [--verbose]
+                               [--data-folder DIR] [--reports DIR] [--agent NAME] [--parallel N] [--verbose]
           --server       start a reference server launcher (e.g. ../shared/servers/ws/run.sh) on a free port,
                          measure its CPU time, stop it at the end
           --cases        wstest case patterns ("*", "6.4.*", "12.1.1"); default "*"
           --compare      a wstest verdict table (id, behavior, behaviorClose, ...): print the agreement
           --data-folder  wstest's original section 12 data files, for byte-identical traffic
+          --parallel     run up to N cases of a section at once (default 1: one after another, as wstest);
+                         section 9 always runs one case at a time
           --agent        the agent name in reports (default: the --server folder name, else the Server header)
           --reports      write wstest's reports there (index.html, index.json, one JSON and HTML file per case)
         """;
@@ -31,6 +34,7 @@ internal sealed record Arguments(
         var cases = new List<string>();
         var exclude = new List<string>();
         var verbose = false;
+        var parallel = 1;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -45,6 +49,9 @@ internal sealed record Arguments(
                 case "--data-folder": dataFolder = Value(); break;
                 case "--reports": reports = Value(); break;
                 case "--agent": agent = Value(); break;
+                case "--parallel":
+                    parallel = int.TryParse(Value(), out var n) && n >= 1 ? n : throw new ArgumentException("--parallel needs a whole number of at least 1");
+                    break;
                 case "--verbose": verbose = true; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
@@ -52,6 +59,6 @@ internal sealed record Arguments(
 
         if ((url is null) == (server is null)) throw new ArgumentException("give exactly one of --url and --server");
         if (cases.Count == 0) cases.Add("*");
-        return new Arguments(url, server, serverArguments, cases, exclude, compare, dataFolder, reports, agent, verbose);
+        return new Arguments(url, server, serverArguments, cases, exclude, compare, dataFolder, reports, agent, parallel, verbose);
     }
 }

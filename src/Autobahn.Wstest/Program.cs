@@ -39,38 +39,39 @@ var disagree = new List<string>();
 var total = Stopwatch.StartNew();
 var cpuBefore = process.TotalProcessorTime;
 var serverCpuBefore = server?.CpuTime() ?? TimeSpan.Zero;
-SectionCost? current = null;
-foreach (var id in ids)
+foreach (var sectionIds in ids.GroupBy(id => id.Section))
 {
-    if (current?.Section != id.Section)
-    {
-        current?.Stop(process, server);
-        current = sections[id.Section] = SectionCost.Start(id.Section, process, server);
-    }
+    var cost = sections[sectionIds.Key] = SectionCost.Start(sectionIds.Key, process, server);
+    var batch = sectionIds.ToArray();
 
-    var watch = Stopwatch.StartNew();
-    var result = await Fuzzer.RunCaseAsync(id.Text, url, options);
-    watch.Stop();
-    current.Cases++;
-    reports?.Record(result);
-    var line = $"{id.Text,-8} {result.Behavior.ToWstestString(),-14} {result.BehaviorClose.ToWstestString(),-17} {result.Transcript.Closing.RemoteCloseCode?.ToString() ?? "None",-5} {watch.ElapsedMilliseconds,6} ms";
-    if (reference is not null && reference.TryGetValue(id.Text, out var expected))
-    {
-        var same = expected.Matches(result.Behavior.ToWstestString(), result.BehaviorClose.ToWstestString());
-        if (same) agree++;
-        else disagree.Add($"{id.Text}: wstest {expected.Behavior}/{expected.BehaviorClose}, ours {result.Behavior.ToWstestString()}/{result.BehaviorClose.ToWstestString()}");
-        line += same ? "" : $"   <-- wstest: {expected.Behavior} / {expected.BehaviorClose}";
-    }
+    // wstest runs one case at a time. --parallel runs a section's cases side by side (each is its own connection;
+    // within a case the flow is unchanged); section 9 stays sequential, as its cases measure the server's throughput.
+    var degree = sectionIds.Key == 9 ? 1 : arguments.Parallel;
+    var outcomes = await CaseBatch.RunAsync(batch, degree, id => Fuzzer.RunCaseAsync(id.Text, url, options));
+    cost.Cases = batch.Length;
+    cost.Stop(process, server);
 
-    if (arguments.Verbose || line.Contains("<--", StringComparison.Ordinal)) Console.WriteLine(line);
-    if (result.Transcript.ConnectFailed)
+    foreach (var (id, result, elapsed) in outcomes)
     {
-        Console.Error.WriteLine(result.Transcript.ConnectionFailure);
-        return 3;
+        reports?.Record(result);
+        var line = $"{id.Text,-8} {result.Behavior.ToWstestString(),-14} {result.BehaviorClose.ToWstestString(),-17} {result.Transcript.Closing.RemoteCloseCode?.ToString() ?? "None",-5} {elapsed.TotalMilliseconds,6:0} ms";
+        if (reference is not null && reference.TryGetValue(id.Text, out var expected))
+        {
+            var same = expected.Matches(result.Behavior.ToWstestString(), result.BehaviorClose.ToWstestString());
+            if (same) agree++;
+            else disagree.Add($"{id.Text}: wstest {expected.Behavior}/{expected.BehaviorClose}, ours {result.Behavior.ToWstestString()}/{result.BehaviorClose.ToWstestString()}");
+            line += same ? "" : $"   <-- wstest: {expected.Behavior} / {expected.BehaviorClose}";
+        }
+
+        if (arguments.Verbose || line.Contains("<--", StringComparison.Ordinal)) Console.WriteLine(line);
+        if (result.Transcript.ConnectFailed)
+        {
+            Console.Error.WriteLine(result.Transcript.ConnectionFailure);
+            return 3;
+        }
     }
 }
 
-current?.Stop(process, server);
 total.Stop();
 reports?.Flush();
 if (reports is not null) Console.WriteLine($"reports: {reports.IndexHtmlPath}");
@@ -92,6 +93,29 @@ if (reference is not null)
 }
 
 return 0;
+
+/// <summary>Runs cases at most <c>degree</c> at a time and returns them in the order given, with their wall times.</summary>
+internal static class CaseBatch
+{
+    public static async Task<(CaseId Id, CaseResult Result, TimeSpan Elapsed)[]> RunAsync(CaseId[] ids, int degree, Func<CaseId, Task<CaseResult>> run)
+    {
+        using var slots = new SemaphoreSlim(Math.Max(1, degree));
+        return await Task.WhenAll(ids.Select(async id =>
+        {
+            await slots.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                var watch = Stopwatch.StartNew();
+                var result = await run(id).ConfigureAwait(false);
+                return (id, result, watch.Elapsed);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        })).ConfigureAwait(false);
+    }
+}
 
 /// <summary>Wall time and CPU time (ours and the server's) spent on one section.</summary>
 internal sealed class SectionCost
