@@ -65,6 +65,7 @@ internal sealed class FuzzingSession
     private DeflateEncoder? encoder;
     private DeflateDecoder? decoder;
     private bool messageCompressed;
+    private readonly CompressionDataSet? compressionData;
     private MessageWindow? compressionWindow;
     private CompressedMessageCache.Sequence? compressedMessages;
     private byte[] lastCompressionMessage = [];
@@ -141,6 +142,9 @@ internal sealed class FuzzingSession
         this.time = time ?? TimeProvider.System;
         this.newMaskKey = newMaskKey ?? (() => RandomNumberGenerator.GetBytes(4));
         this.handshakeKey = handshakeKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+
+        // Loaded before connecting, so a missing CompressionDataFolder file fails the call, not the event loop.
+        if (definition.Echo is CompressedRoundTripCheck check) compressionData = CompressionDataSets.Get(check.DataSetKey, options.CompressionDataFolder);
     }
 
     public async Task<CaseTranscript> RunAsync(CancellationToken cancellationToken)
@@ -362,9 +366,7 @@ internal sealed class FuzzingSession
             if (rawLength > (ulong)options.MaxFramePayloadLength)
             {
                 // Not in wstest (it would try to buffer it): a bound so a hostile length cannot exhaust memory.
-                wasNotCleanReason = $"the server announced a frame of {rawLength} octets, more than the fuzzer's limit of {options.MaxFramePayloadLength}";
-                failedByMe = true;
-                Drop(abort: true);
+                FailByDrop($"the server announced a frame of {rawLength} octets, more than the fuzzer's limit of {options.MaxFramePayloadLength}");
                 return false;
             }
 
@@ -373,9 +375,7 @@ internal sealed class FuzzingSession
             {
                 // The same bound on a fragmented message as a whole (autobahn's maxMessagePayloadSize check in
                 // onMessageFrameBegin, which wstest leaves off): endless continuation frames must not exhaust memory.
-                wasNotCleanReason = $"the server's fragmented message grew beyond the fuzzer's limit of {options.MaxFramePayloadLength} octets";
-                failedByMe = true;
-                Drop(abort: true);
+                FailByDrop($"the server's fragmented message grew beyond the fuzzer's limit of {options.MaxFramePayloadLength} octets");
                 return false;
             }
 
@@ -478,14 +478,14 @@ internal sealed class FuzzingSession
         }
         catch (InvalidDataException e)
         {
-            DropForBadCompression($"the server sent invalid permessage-deflate data ({e.Message})");
+            FailByDrop($"the server sent invalid permessage-deflate data ({e.Message})");
             inflated = [];
             return false;
         }
 
         if ((messageData?.Length ?? 0) + output.Length > options.MaxFramePayloadLength)
         {
-            DropForBadCompression($"a compressed message from the server inflates beyond the fuzzer's limit of {options.MaxFramePayloadLength} octets");
+            FailByDrop($"a compressed message from the server inflates beyond the fuzzer's limit of {options.MaxFramePayloadLength} octets");
             inflated = [];
             return false;
         }
@@ -494,7 +494,8 @@ internal sealed class FuzzingSession
         return true;
     }
 
-    private void DropForBadCompression(string reason)
+    /// <summary>The fuzzer gives up on the server at once: it drops TCP without a closing handshake and says why.</summary>
+    private void FailByDrop(string reason)
     {
         wasNotCleanReason = reason;
         failedByMe = true;
@@ -525,7 +526,7 @@ internal sealed class FuzzingSession
                 }
                 catch (InvalidDataException e)
                 {
-                    DropForBadCompression($"the server sent invalid permessage-deflate data ({e.Message})");
+                    FailByDrop($"the server sent invalid permessage-deflate data ({e.Message})");
                     currentFrame = null;
                     return;
                 }
@@ -660,7 +661,7 @@ internal sealed class FuzzingSession
         if (isBinary != check.IsBinary || payload.Length != check.Length)
         {
             caseBehavior = Behavior.Failed;
-            caseResult = $"Echo'ed message type or length differs from what I sent (got binary = {(isBinary ? "True" : "False")}, payload length = {payload.Length}).";
+            caseResult = $"Echo'ed message type or length differs from what I sent (got binary = {Python(isBinary)}, payload length = {payload.Length}).";
             EnableWirelog(true);
             SendClose(CloseCodes.Normal, null);
         }
@@ -718,6 +719,7 @@ internal sealed class FuzzingSession
         }
     }
 
+    /// <summary>A bool as Python prints it in wstest's result texts.</summary>
     private static string Python(bool value) => value ? "True" : "False";
 
     /// <summary><c>case12_x_x.py</c> sendOne: the next window of the data set, sent with <c>sendMessage</c> (compressed).</summary>
@@ -759,9 +761,7 @@ internal sealed class FuzzingSession
         recordedOctets += received[^1].Payload.Length;
         if (received.Count > MaxRecordedEvents || recordedOctets > options.MaxFramePayloadLength)
         {
-            wasNotCleanReason = $"the server sent more than {MaxRecordedEvents} messages and pongs or more than {options.MaxFramePayloadLength} octets in them; the fuzzer keeps no more";
-            failedByMe = true;
-            Drop(abort: true);
+            FailByDrop($"the server sent more than {MaxRecordedEvents} messages and pongs or more than {options.MaxFramePayloadLength} octets in them; the fuzzer keeps no more");
             return;
         }
 
@@ -979,7 +979,7 @@ internal sealed class FuzzingSession
         var check = (CompressedRoundTripCheck)definition.Echo!;
         caseBehavior = Behavior.Failed;
         caseResult = $"Case did not finish within {check.WaitSeconds} seconds.";
-        compressionWindow = new MessageWindow(CompressionDataSets.Get(check.DataSetKey, options.CompressionDataFolder), check.Length);
+        compressionWindow = new MessageWindow(compressionData!, check.Length);
         if (deflate.ClientNoContextTakeover)
         {
             var identity = check.DataSetKey + "@" + (options.CompressionDataFolder ?? "generated");
