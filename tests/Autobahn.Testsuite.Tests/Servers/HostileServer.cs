@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 
 namespace Autobahn.Testsuite.Tests.Servers;
@@ -14,42 +13,25 @@ namespace Autobahn.Testsuite.Tests.Servers;
 /// </summary>
 internal sealed class HostileServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
-
     private readonly Func<HostileConnection, Task> script;
-    private readonly TcpListener listener;
-    private readonly CancellationTokenSource stopping = new();
+    private readonly LoopbackListener listener;
     private readonly ConcurrentQueue<HostileConnection> all = new();
-    private readonly ConcurrentQueue<Task> connections = new();
-    private readonly ConcurrentQueue<Exception> bugs = new();
-    private readonly Task acceptLoop;
-    private int accepted;
     private int ended;
-
-    static HostileServer()
-    {
-        // As in MutantServer: the test host blocks pool threads, and scaled timers race server replies.
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(Math.Max(workers, 16), Math.Max(completionPorts, 16));
-    }
 
     private HostileServer(Func<HostileConnection, Task> script)
     {
         this.script = script;
-        listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Url = new Uri($"ws://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
-        acceptLoop = Task.Run(AcceptLoopAsync);
+        listener = new LoopbackListener(nameof(HostileServer), Serve);
     }
 
     /// <summary>The server's URL, <c>ws://127.0.0.1:port/</c>.</summary>
-    public Uri Url { get; }
+    public Uri Url => listener.Url;
 
     /// <summary>How many TCP connections the server accepted.</summary>
-    public int AcceptedConnections => Volatile.Read(ref accepted);
+    public int AcceptedConnections => listener.AcceptedConnections;
 
     /// <summary>Accepted connections that the client has not closed or reset yet (and the server has not reset).</summary>
-    public int OpenConnections => Volatile.Read(ref accepted) - Volatile.Read(ref ended);
+    public int OpenConnections => listener.AcceptedConnections - Volatile.Read(ref ended);
 
     /// <summary>The connections accepted so far, in order.</summary>
     public IReadOnlyList<HostileConnection> Connections => [.. all];
@@ -70,39 +52,14 @@ internal sealed class HostileServer : IAsyncDisposable
         return true;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync().ConfigureAwait(false);
-        listener.Stop();
-        var stopped = await Task.WhenAny(acceptLoop, Task.Delay(StopTimeout)).ConfigureAwait(false) == acceptLoop;
-        foreach (var connection in all) connection.Socket.Dispose();
-        var every = Task.WhenAll(connections);
-        stopped &= await Task.WhenAny(every, Task.Delay(StopTimeout)).ConfigureAwait(false) == every;
-        if (!stopped) throw new InvalidOperationException($"HostileServer {Url} did not stop within {StopTimeout}.");
-        stopping.Dispose();
-        if (!bugs.IsEmpty) throw new AggregateException("HostileServer script failed.", bugs);
-    }
+    /// <summary>Stops accepting, aborts every connection and waits for every script; throws a script's own bug.</summary>
+    public ValueTask DisposeAsync() => listener.DisposeAsync();
 
-    private async Task AcceptLoopAsync()
+    private Task Serve(Socket socket, CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptSocketAsync(stopping.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            socket.NoDelay = true;
-            Interlocked.Increment(ref accepted);
-            var connection = new HostileConnection(socket, stopping.Token);
-            all.Enqueue(connection);
-            connections.Enqueue(Task.Run(() => ServeAsync(connection)));
-        }
+        var connection = new HostileConnection(socket, stopping);
+        all.Enqueue(connection);
+        return ServeAsync(connection);
     }
 
     private async Task ServeAsync(HostileConnection connection)
@@ -117,12 +74,12 @@ internal sealed class HostileServer : IAsyncDisposable
             // The client reset or closed the connection while the script was writing or reading.
             connection.MarkClientGone();
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (connection.Stopping.IsCancellationRequested)
         {
         }
         catch (Exception e)
         {
-            bugs.Enqueue(e);
+            listener.ReportBug(e);
         }
         finally
         {

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
-
 namespace Autobahn.Testsuite.Tests.Servers;
 
 /// <summary>
@@ -12,83 +8,31 @@ namespace Autobahn.Testsuite.Tests.Servers;
 /// </summary>
 internal sealed class MutantServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
-
-    private readonly TcpListener listener;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentQueue<Socket> sockets = new();
-    private readonly ConcurrentQueue<Task> connections = new();
-    private readonly ConcurrentQueue<Exception> bugs = new();
-    private readonly Task acceptLoop;
-    private int accepted;
-
-    static MutantServer()
-    {
-        // The test host blocks pool threads: on a 2-core machine (minimum 2 workers) queued timer callbacks and socket
-        // completions then wait 0.5–0.9 s for the pool to inject a thread, which is longer than the scaled timers the
-        // mutant tests race against (fuzzer timers vs. server replies). More idle workers keep those races honest.
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(Math.Max(workers, 16), Math.Max(completionPorts, 16));
-    }
+    private readonly LoopbackListener listener;
 
     private MutantServer(MutantOptions options)
     {
         Options = options;
-        listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        Url = new Uri($"ws://127.0.0.1:{port}/");
-        acceptLoop = Task.Run(AcceptLoopAsync);
+        listener = new LoopbackListener(nameof(MutantServer), Serve);
     }
 
     /// <summary>The server's URL, <c>ws://127.0.0.1:port/</c>.</summary>
-    public Uri Url { get; }
+    public Uri Url => listener.Url;
 
     /// <summary>The defect of this server.</summary>
     public MutantOptions Options { get; }
 
     /// <summary>How many TCP connections the server accepted.</summary>
-    public int AcceptedConnections => Volatile.Read(ref accepted);
+    public int AcceptedConnections => listener.AcceptedConnections;
 
     /// <summary>Starts a server with the given defect (none by default).</summary>
     public static MutantServer Start(MutantOptions? options = null) => new(options ?? MutantOptions.Correct);
 
     /// <summary>Stops accepting, aborts every connection and waits for all loops to end.</summary>
-    /// <exception cref="InvalidOperationException">The server itself had a bug (an unexpected exception in a connection), or a loop did not stop.</exception>
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync().ConfigureAwait(false);
-        listener.Stop();
-        var stopped = await Task.WhenAny(acceptLoop, Task.Delay(StopTimeout)).ConfigureAwait(false) == acceptLoop;
+    /// <exception cref="InvalidOperationException">A loop did not stop.</exception>
+    /// <exception cref="AggregateException">The server itself had a bug (an unexpected exception in a connection).</exception>
+    public ValueTask DisposeAsync() => listener.DisposeAsync();
 
-        // Only now is the list of connections final.
-        foreach (var socket in sockets) socket.Dispose();
-        var all = Task.WhenAll(connections);
-        stopped &= await Task.WhenAny(all, Task.Delay(StopTimeout)).ConfigureAwait(false) == all;
-        if (!stopped) throw new InvalidOperationException($"MutantServer {Url} did not stop within {StopTimeout}.");
-        stopping.Dispose();
-        if (!bugs.IsEmpty) throw new AggregateException("MutantServer failed.", bugs);
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptSocketAsync(stopping.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            socket.NoDelay = true;
-            Interlocked.Increment(ref accepted);
-            sockets.Enqueue(socket);
-            var connection = new MutantConnection(socket, Options, bugs.Enqueue, stopping.Token);
-            connections.Enqueue(Task.Run(connection.RunAsync));
-        }
-    }
+    private Task Serve(System.Net.Sockets.Socket socket, CancellationToken stopping) =>
+        new MutantConnection(socket, Options, listener.ReportBug, stopping).RunAsync();
 }
