@@ -98,14 +98,19 @@ internal sealed class RowPlan
             while (true)
             {
                 Ahead next;
+                Task<CaseResult> running;
                 lock (queue)
                 {
                     if (!queue.TryDequeue(out next!)) return;
+
+                    // Started under the lock (up to the case's first await), so cases start in row order even when
+                    // several workers dequeue at once.
+                    running = StartCase(next.CaseId);
                 }
 
                 try
                 {
-                    next.Result.TrySetResult(await run(next.CaseId, cancellationToken).ConfigureAwait(false));
+                    next.Result.TrySetResult(await running.ConfigureAwait(false));
                 }
                 catch (OperationCanceledException e)
                 {
@@ -115,6 +120,18 @@ internal sealed class RowPlan
                 {
                     next.Result.TrySetException(e);
                 }
+            }
+        }
+
+        Task<CaseResult> StartCase(string caseId)
+        {
+            try
+            {
+                return run(caseId, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                return Task.FromException<CaseResult>(e);
             }
         }
     }
