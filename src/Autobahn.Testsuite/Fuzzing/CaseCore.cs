@@ -21,7 +21,6 @@ namespace Autobahn.Testsuite.Fuzzing;
 /// </remarks>
 internal sealed class CaseCore : IDrivenConnection, IDisposable
 {
-    private const double CaseBudgetMarginSeconds = 5;
     private const int MaxRecordedEvents = 10_000;
 
     private readonly CaseDefinition definition;
@@ -74,17 +73,13 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         sender = new FrameSender(role, newMaskKey, closing, recorder, traffic, outputs);
         closingHandshake = new ClosingHandshake(role, options, closing, sender, timers, abort => Drop(abort));
         receiver = new FrameReceiver(role, options.MaxFramePayloadLength, traffic);
-        script = new CaseScript(this, sender, recorder);
+        script = new CaseScript(this, options, timers, sender, closingHandshake, recorder, judge);
     }
 
     /// <summary>True once the connection is gone; the transcript is final.</summary>
     public bool IsClosed => closing.IsClosed;
 
     internal SessionState State => closing.State;
-
-    internal FuzzingOptions Options => options;
-
-    internal EchoJudge? Judge => judge;
 
     /// <summary>The outputs asked for since the last call, in order.</summary>
     public CoreOutput[] TakeOutputs()
@@ -107,8 +102,8 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     {
         Tick(at);
         started = startedAt;
-        Arm(CaseBudget(), OnCaseBudgetExceeded);
-        openHandshakeTimer = Arm(options.Scale(options.OpenHandshakeTimeout), OnOpenHandshakeTimeout);
+        timers.Arm(CaseScript.CaseBudget(definition, options), OnCaseBudgetExceeded);
+        openHandshakeTimer = timers.Arm(options.Scale(options.OpenHandshakeTimeout), OnOpenHandshakeTimeout);
         if (handshake.Start() is { } request) sender.SendData(request, sync: false, chopSize: null);
     }
 
@@ -174,6 +169,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         ServerHeader = handshake.ServerHeader,
         ConnectionFailure = connectionFailure,
         ConnectFailed = connectFailed,
+        IsServer = role == FuzzerRole.Server,
         WireLog = recorder.Rows(),
         RxOctetStats = recorder.RxOctetStats,
         TxOctetStats = recorder.TxOctetStats,
@@ -186,10 +182,6 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     public void Dispose() => receiver.Dispose();
 
     // ---- used by the case script ------------------------------------------------------------------
-
-    internal int Arm(TimeSpan delay, Action onExpiry) => timers.Arm(delay, onExpiry);
-
-    internal ClosingHandshake Closing => closingHandshake;
 
     internal void RecordTimeout(string tag) => received.Add(CaseEvent.Timeout(tag));
 
@@ -384,17 +376,9 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         }
     }
 
-    /// <summary>
-    /// The longest a case may take: every timer it can arm, chained, plus the protocol timeouts and a margin.
-    /// wstest has no such bound and waits forever where no timer is left (semantics.md §14.12); we end the case instead.
-    /// </summary>
-    private TimeSpan CaseBudget() => options.Scale(CaseScript.LongestTimerChain(definition.OnOpen) + options.OpenHandshakeTimeout.TotalSeconds
-        + options.CloseHandshakeTimeout.TotalSeconds + options.ServerConnectionDropTimeout.TotalSeconds + CaseBudgetMarginSeconds);
-
     private void OnCaseBudgetExceeded()
     {
-        closing.WasClean = false;
-        closing.WasNotCleanReason = $"the case did not end within {CaseBudget().TotalSeconds:0.###} s, so the fuzzer dropped the connection (wstest would wait for ever)";
+        closing.CaseBudgetExceeded(CaseScript.CaseBudget(definition, options));
         Drop(abort: true);
     }
 

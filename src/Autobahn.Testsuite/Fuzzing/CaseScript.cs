@@ -1,4 +1,5 @@
 using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite.Fuzzing.Echo;
 using Autobahn.Testsuite.Protocol;
 
 namespace Autobahn.Testsuite.Fuzzing;
@@ -8,10 +9,27 @@ namespace Autobahn.Testsuite.Fuzzing;
 /// <c>onOpen</c> and their timer callbacks) on the core: frames and messages through the sender, timers through the
 /// core's timer requests, and the wire log's timer rows (<c>fuzzing.py</c> continueLater/killAfter/closeAfter).
 /// </summary>
-internal sealed class CaseScript(CaseCore core, FrameSender sender, WireRecorder recorder)
+internal sealed class CaseScript(
+    CaseCore core,
+    FuzzingOptions options,
+    CoreTimers timers,
+    FrameSender sender,
+    ClosingHandshake closing,
+    WireRecorder recorder,
+    EchoJudge? judge)
 {
+    private const double CaseBudgetMarginSeconds = 5;
+
+    /// <summary>
+    /// The longest a case may take: every timer it can arm, chained, plus the protocol timeouts and a margin.
+    /// wstest has no such bound and waits forever where no timer is left (semantics.md §14.12); we end the case instead.
+    /// </summary>
+    public static TimeSpan CaseBudget(CaseDefinition definition, FuzzingOptions options) => options.Scale(
+        LongestTimerChain(definition.OnOpen) + options.OpenHandshakeTimeout.TotalSeconds + options.CloseHandshakeTimeout.TotalSeconds
+        + options.ServerConnectionDropTimeout.TotalSeconds + CaseBudgetMarginSeconds);
+
     /// <summary>The seconds of every timer the steps can arm, chained (the case's longest wait).</summary>
-    public static double LongestTimerChain(IEnumerable<CaseStep> steps) => steps.Sum(step => step switch
+    private static double LongestTimerChain(IEnumerable<CaseStep> steps) => steps.Sum(step => step switch
     {
         KillAfter k => k.Seconds,
         CloseAfter c => c.Seconds,
@@ -42,10 +60,10 @@ internal sealed class CaseScript(CaseCore core, FrameSender sender, WireRecorder
                 sender.SendMessage(m.Payload, m.IsBinary, m.FragmentSize);
                 break;
             case SendClose c:
-                core.Closing.SendClose(c.Code, c.Reason);
+                closing.SendClose(c.Code, c.Reason);
                 break;
             case SendCloseFrame c:
-                core.Closing.SendCloseFrame(c.Code, c.Reason, isReply: false);
+                closing.SendCloseFrame(c.Code, c.Reason, isReply: false);
                 break;
             case BeginStreamedFrame b:
                 sender.BeginStreamedFrame(b.Length);
@@ -61,18 +79,18 @@ internal sealed class CaseScript(CaseCore core, FrameSender sender, WireRecorder
                 break;
             case KillAfter kill:
                 recorder.Marker("KL", kill.Seconds);
-                core.Arm(core.Options.Scale(kill.Seconds), () =>
+                timers.Arm(options.Scale(kill.Seconds), () =>
                 {
                     recorder.Marker("KLE");
-                    core.Closing.FailConnection();
+                    closing.FailConnection();
                 });
                 break;
             case CloseAfter close:
                 recorder.Marker("TI", close.Seconds);
-                core.Arm(core.Options.Scale(close.Seconds), () =>
+                timers.Arm(options.Scale(close.Seconds), () =>
                 {
                     recorder.Marker("TIE");
-                    core.Closing.SendClose(null, null);
+                    closing.SendClose(null, null);
                 });
                 break;
             case SetAutoFragmentSize size:
@@ -85,7 +103,7 @@ internal sealed class CaseScript(CaseCore core, FrameSender sender, WireRecorder
                 recorder.Enabled = wirelog.Enabled;
                 break;
             case SendRoundTripMessage:
-                core.Judge!.SendNext(sender);
+                judge!.SendNext(sender);
                 break;
             case WhenCompressionNegotiated negotiated:
                 if (core.CompressionNegotiated()) Run(negotiated.Then);
@@ -98,7 +116,7 @@ internal sealed class CaseScript(CaseCore core, FrameSender sender, WireRecorder
     private void ContinueLater(ContinueLater later)
     {
         recorder.Marker("CT", later.Seconds, later.Tag);
-        core.Arm(core.Options.Scale(later.Seconds), () =>
+        timers.Arm(options.Scale(later.Seconds), () =>
         {
             recorder.Marker("CTE", later.Tag);
             if (later.RecordTimeoutWhenOpen)

@@ -68,6 +68,13 @@ internal sealed class ClosingState
         return true;
     }
 
+    /// <summary>The fuzzer's own bound on a case (not in wstest, which would wait for ever): the connection is to be dropped.</summary>
+    public void CaseBudgetExceeded(TimeSpan budget)
+    {
+        WasClean = false;
+        WasNotCleanReason = $"the case did not end within {budget.TotalSeconds:0.###} s, so the fuzzer dropped the connection (wstest would wait for ever)";
+    }
+
     /// <summary><c>_connectionLost</c>: the reason a connection that ended without a closing handshake gets.</summary>
     public void ConnectionLost()
     {
