@@ -77,7 +77,13 @@ internal sealed class ConnectionDriver
         while (!connection.IsClosed)
         {
             if (!RunDueTimers()) break;
-            if (timers.TryPeek(out _, out var due)) wake.Change(Max(due - Now, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
+            if (timers.TryPeek(out _, out var due))
+            {
+                var delay = due - Now;
+                if (delay <= TimeSpan.Zero) continue; // fell due meanwhile
+                wake.Change(delay, Timeout.InfiniteTimeSpan);
+            }
+
             var next = await events.Reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
 
             // Timers that fell due while the loop waited go before the event, as in Twisted's reactor.
@@ -233,8 +239,6 @@ internal sealed class ConnectionDriver
         await writer.ConfigureAwait(false);
         events.Writer.TryComplete();
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string Describe(Exception e) => e switch
     {
