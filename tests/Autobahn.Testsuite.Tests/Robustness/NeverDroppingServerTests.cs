@@ -41,6 +41,12 @@ namespace Autobahn.Testsuite.Tests.Robustness;
 /// timeout ends the case, OK / UNCLEAN "server did not drop TCP connection (in time)".</item>
 /// </list>
 /// No case is race-dependent in wstest against this server: each expectation below is what wstest gives every time.
+/// <para>
+/// Before the engine's one timer queue (each timer its own <c>System.Threading.Timer</c>, whichever pool callback ran
+/// first won), 20 runs on a 2-CPU machine gave every verdict right in 4 runs and every timer order right in none:
+/// 45 of 440 requireClean results came out OK / UNCLEAN (every 7.7.x but 7.7.9–7.7.11, 7.1.2–7.1.5, 7.3.1, 7.3.3,
+/// 7.3.4) and 35 more cases showed the server-drop timeout winning without a verdict change; 2.2 was right every time.
+/// </para>
 /// </summary>
 [Collection(CpuLoadCollection.Name)]
 [Trait("Category", "Load")]
@@ -64,7 +70,6 @@ public class NeverDroppingServerTests(ITestOutputHelper output)
         var runs = Runs();
         var sectionSeven = CaseCatalog.All.Select(d => d.Id.Text).Where(id => id.StartsWith("7.", StringComparison.Ordinal)).ToList();
         Assert.Equal(SectionSevenCases, sectionSeven.Count);
-        string[] caseIds = [.. sectionSeven, "2.2"];
 
         await using var server = MutantServer.Start(new MutantOptions { NeverClosesTcp = true });
         using var burners = CpuBurners.Start(Burners);
@@ -74,14 +79,9 @@ public class NeverDroppingServerTests(ITestOutputHelper output)
         {
             var observed = new Dictionary<string, string>(StringComparer.Ordinal);
             var clock = Stopwatch.StartNew();
-            foreach (var caseId in caseIds)
-            {
-                if (caseId == "2.2") sectionSevenSeconds.Add(clock.Elapsed.TotalSeconds);
-                using var guard = new CancellationTokenSource(CaseGuard);
-                var result = await Fuzzer.RunCaseAsync(caseId, server.Url, WstestTimers, guard.Token);
-                observed[caseId] = Observed(result);
-            }
-
+            foreach (var caseId in sectionSeven) observed[caseId] = await RunCaseAsync(caseId, server.Url);
+            sectionSevenSeconds.Add(clock.Elapsed.TotalSeconds);
+            observed["2.2"] = await RunCaseAsync("2.2", server.Url);
             observedRuns.Add(observed);
             output.WriteLine($"run {run}/{runs}: section 7 in {sectionSevenSeconds[^1]:0.0} s, with 2.2 {clock.Elapsed.TotalSeconds:0.0} s; {DescribeRun(observed)}");
         }
@@ -90,6 +90,13 @@ public class NeverDroppingServerTests(ITestOutputHelper output)
         var report = Report(observedRuns, sectionSevenSeconds, burners);
         output.WriteLine(report);
         Assert.True(observedRuns.All(IsAsWstest), report);
+    }
+
+    /// <summary>Runs one case with wstest's timers, one fresh connection, sequentially; returns <see cref="Observed"/>.</summary>
+    private static async Task<string> RunCaseAsync(string caseId, Uri url)
+    {
+        using var guard = new CancellationTokenSource(CaseGuard);
+        return Observed(await Fuzzer.RunCaseAsync(caseId, url, WstestTimers, guard.Token));
     }
 
     /// <summary>What wstest gives against this server, every time (see the class comment).</summary>
