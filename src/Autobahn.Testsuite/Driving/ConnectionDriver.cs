@@ -98,7 +98,7 @@ internal sealed class ConnectionDriver
     /// <summary>Fires every due timer in due order; false once the connection is closed.</summary>
     private bool RunDueTimers()
     {
-        if (Volatile.Read(ref cancelRequested) == 1)
+        if (Interlocked.Exchange(ref cancelRequested, 0) == 1)
         {
             connection.Cancel(Now);
             Apply();
