@@ -13,36 +13,36 @@ internal sealed class DeflateBitWriter
     // Slack after the logical end so that a flush may always store a whole 64-bit word.
     private const int Slack = 8;
 
-    private byte[] _buffer;
-    private int _position;
-    private ulong _bits;
-    private int _bitCount;
+    private byte[] buffer;
+    private int position;
+    private ulong bits;
+    private int bitCount;
 
     /// <summary>Creates a writer with an initial capacity of <paramref name="capacity"/> bytes.</summary>
     public DeflateBitWriter(int capacity = 4096)
     {
-        _buffer = new byte[capacity + Slack];
+        buffer = new byte[capacity + Slack];
     }
 
     /// <summary>Number of bits written so far (whole bytes plus pending bits).</summary>
-    public long BitLength => ((long)_position * 8) + _bitCount;
+    public long BitLength => ((long)position * 8) + bitCount;
 
     /// <summary>Forgets everything written; keeps the buffer.</summary>
     public void Reset()
     {
-        _position = 0;
-        _bits = 0;
-        _bitCount = 0;
+        position = 0;
+        bits = 0;
+        bitCount = 0;
     }
 
     /// <summary>Makes room for at least <paramref name="bytes"/> more bytes of output.</summary>
     public void EnsureCapacity(int bytes)
     {
-        long needed = (long)_position + bytes + 8 + Slack;
-        if (needed > _buffer.Length)
+        var needed = (long)position + bytes + 8 + Slack;
+        if (needed > buffer.Length)
         {
-            long size = Math.Max(needed, (long)_buffer.Length * 2);
-            Array.Resize(ref _buffer, (int)Math.Min(size, Array.MaxLength));
+            var size = Math.Max(needed, (long)buffer.Length * 2);
+            Array.Resize(ref buffer, (int)Math.Min(size, Array.MaxLength));
         }
     }
 
@@ -53,9 +53,9 @@ internal sealed class DeflateBitWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteBits(uint value, int count)
     {
-        _bits |= (ulong)value << _bitCount;
-        _bitCount += count;
-        if (_bitCount >= 32)
+        bits |= (ulong)value << bitCount;
+        bitCount += count;
+        if (bitCount >= 32)
         {
             FlushWord();
         }
@@ -64,7 +64,7 @@ internal sealed class DeflateBitWriter
     /// <summary>Pads with zero bits to the next byte boundary (RFC 1951 §3.2.4, before LEN of a stored block).</summary>
     public void AlignToByte()
     {
-        _bitCount = (_bitCount + 7) & ~7;
+        bitCount = (bitCount + 7) & ~7;
         FlushWholeBytes();
     }
 
@@ -72,35 +72,35 @@ internal sealed class DeflateBitWriter
     public void WriteAlignedBytes(ReadOnlySpan<byte> bytes)
     {
         FlushWholeBytes();
-        bytes.CopyTo(_buffer.AsSpan(_position));
-        _position += bytes.Length;
+        bytes.CopyTo(buffer.AsSpan(position));
+        position += bytes.Length;
     }
 
     /// <summary>Returns a copy of the bytes written, the last one padded with zero bits.</summary>
     public byte[] ToArray()
     {
         AlignToByte();
-        return _buffer.AsSpan(0, _position).ToArray();
+        return buffer.AsSpan(0, position).ToArray();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void FlushWord()
     {
         // Stores all 64 bits and keeps the first 32: the upper half is rewritten by the next flush.
-        ulong bits = BitConverter.IsLittleEndian ? _bits : BinaryPrimitives.ReverseEndianness(_bits);
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _position), bits);
-        _position += 4;
-        _bits >>= 32;
-        _bitCount -= 32;
+        var bits = BitConverter.IsLittleEndian ? this.bits : BinaryPrimitives.ReverseEndianness(this.bits);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(buffer), position), bits);
+        position += 4;
+        this.bits >>= 32;
+        bitCount -= 32;
     }
 
     private void FlushWholeBytes()
     {
-        while (_bitCount >= 8)
+        while (bitCount >= 8)
         {
-            _buffer[_position++] = (byte)_bits;
-            _bits >>= 8;
-            _bitCount -= 8;
+            buffer[position++] = (byte)bits;
+            bits >>= 8;
+            bitCount -= 8;
         }
     }
 }

@@ -21,49 +21,49 @@ internal sealed class DeflateBlockWriter
     private const int RepeatZeros3 = 17;
     private const int RepeatZeros11 = 18;
 
-    private readonly DeflateBitWriter _output = new();
+    private readonly DeflateBitWriter output = new();
 
     // One entry per symbol: a literal is its byte value with the high half zero; a match is
     // (distance << 16) | (length - 3).
-    private readonly uint[] _symbols = new uint[SymbolCapacity];
-    private int _symbolCount;
+    private readonly uint[] symbols = new uint[SymbolCapacity];
+    private int symbolCount;
 
-    private readonly int[] _literalFrequencies = new int[DeflateTables.LiteralLengthSymbols];
-    private readonly int[] _distanceFrequencies = new int[DeflateTables.DistanceSymbols];
-    private readonly int[] _codeLengthFrequencies = new int[DeflateTables.CodeLengthSymbols];
+    private readonly int[] literalFrequencies = new int[DeflateTables.LiteralLengthSymbols];
+    private readonly int[] distanceFrequencies = new int[DeflateTables.DistanceSymbols];
+    private readonly int[] codeLengthFrequencies = new int[DeflateTables.CodeLengthSymbols];
 
-    private readonly byte[] _literalLengths = new byte[DeflateTables.LiteralLengthSymbols];
-    private readonly byte[] _distanceLengths = new byte[DeflateTables.DistanceSymbols];
-    private readonly byte[] _codeLengthLengths = new byte[DeflateTables.CodeLengthSymbols];
-    private readonly ushort[] _literalCodes = new ushort[DeflateTables.LiteralLengthSymbols];
-    private readonly ushort[] _distanceCodes = new ushort[DeflateTables.DistanceSymbols];
-    private readonly ushort[] _codeLengthCodes = new ushort[DeflateTables.CodeLengthSymbols];
+    private readonly byte[] literalLengths = new byte[DeflateTables.LiteralLengthSymbols];
+    private readonly byte[] distanceLengths = new byte[DeflateTables.DistanceSymbols];
+    private readonly byte[] codeLengthLengths = new byte[DeflateTables.CodeLengthSymbols];
+    private readonly ushort[] literalCodes = new ushort[DeflateTables.LiteralLengthSymbols];
+    private readonly ushort[] distanceCodes = new ushort[DeflateTables.DistanceSymbols];
+    private readonly ushort[] codeLengthCodes = new ushort[DeflateTables.CodeLengthSymbols];
 
     // The run-length coded code lengths: symbol in the low byte, repeat-count extra bits above.
-    private readonly int[] _codeLengthItems = new int[DeflateTables.LiteralLengthSymbols + DeflateTables.DistanceSymbols];
-    private readonly byte[] _allLengths = new byte[DeflateTables.LiteralLengthSymbols + DeflateTables.DistanceSymbols];
-    private readonly int[] _scratch = new int[HuffmanCodeBuilder.ScratchLength(HuffmanCodeBuilder.MaxSymbols)];
+    private readonly int[] codeLengthItems = new int[DeflateTables.LiteralLengthSymbols + DeflateTables.DistanceSymbols];
+    private readonly byte[] allLengths = new byte[DeflateTables.LiteralLengthSymbols + DeflateTables.DistanceSymbols];
+    private readonly int[] scratch = new int[HuffmanCodeBuilder.ScratchLength(HuffmanCodeBuilder.MaxSymbols)];
 
     // Message range already decided to go out as stored blocks but not yet written.
-    private int _pendingStoredStart;
-    private int _pendingStoredEnd;
+    private int pendingStoredStart;
+    private int pendingStoredEnd;
 
     /// <summary>Starts a new message: drops any output and any collected symbols.</summary>
     public void BeginMessage()
     {
-        _output.Reset();
+        output.Reset();
         ClearSymbols();
-        _pendingStoredStart = 0;
-        _pendingStoredEnd = 0;
+        pendingStoredStart = 0;
+        pendingStoredEnd = 0;
     }
 
     /// <summary>Records a literal; returns true when the block is full and must be flushed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TallyLiteral(byte value)
     {
-        _symbols[_symbolCount++] = value;
-        _literalFrequencies[value]++;
-        return _symbolCount == SymbolCapacity;
+        symbols[symbolCount++] = value;
+        literalFrequencies[value]++;
+        return symbolCount == SymbolCapacity;
     }
 
     /// <summary>
@@ -73,11 +73,11 @@ internal sealed class DeflateBlockWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TallyMatch(int distance, int length)
     {
-        int lengthSymbol = length - DeflateTables.MinMatch;
-        _symbols[_symbolCount++] = ((uint)distance << 16) | (uint)lengthSymbol;
-        _literalFrequencies[DeflateTables.EndOfBlock + 1 + DeflateTables.LengthCode[lengthSymbol]]++;
-        _distanceFrequencies[DeflateTables.DistanceCode(distance)]++;
-        return _symbolCount == SymbolCapacity;
+        var lengthSymbol = length - DeflateTables.MinMatch;
+        symbols[symbolCount++] = ((uint)distance << 16) | (uint)lengthSymbol;
+        literalFrequencies[DeflateTables.EndOfBlock + 1 + DeflateTables.LengthCode[lengthSymbol]]++;
+        distanceFrequencies[DeflateTables.DistanceCode(distance)]++;
+        return symbolCount == SymbolCapacity;
     }
 
     /// <summary>
@@ -92,97 +92,97 @@ internal sealed class DeflateBlockWriter
             return;
         }
 
-        _literalFrequencies[DeflateTables.EndOfBlock] = 1;
-        long extraBits = CountExtraBits();
+        literalFrequencies[DeflateTables.EndOfBlock] = 1;
+        var extraBits = CountExtraBits();
 
         // Fixed code (RFC 1951 §3.2.6): BFINAL + BTYPE, then the symbols.
-        long fixedBits = 3 + extraBits
-            + Cost(_literalFrequencies, DeflateTables.FixedLiteralLengths)
-            + Cost(_distanceFrequencies, DeflateTables.FixedDistanceLengths);
+        var fixedBits = 3 + extraBits
+            + Cost(literalFrequencies, DeflateTables.FixedLiteralLengths)
+            + Cost(distanceFrequencies, DeflateTables.FixedDistanceLengths);
 
         // Dynamic code (RFC 1951 §3.2.7).
-        Span<int> scratch = _scratch;
-        HuffmanCodeBuilder.BuildLengths(_literalFrequencies, _literalLengths, DeflateTables.MaxCodeBits, scratch);
-        HuffmanCodeBuilder.BuildLengths(_distanceFrequencies, _distanceLengths, DeflateTables.MaxCodeBits, scratch);
-        int literalCount = LastNonZero(_literalLengths, 257);
-        int distanceCount = LastNonZero(_distanceLengths, 1);
-        int itemCount = RunLengthEncodeLengths(literalCount, distanceCount);
-        HuffmanCodeBuilder.BuildLengths(_codeLengthFrequencies, _codeLengthLengths, DeflateTables.MaxCodeLengthBits, scratch);
-        int codeLengthCount = 4;
-        for (int i = DeflateTables.CodeLengthSymbols; i > 4; i--)
+        Span<int> scratch = this.scratch;
+        HuffmanCodeBuilder.BuildLengths(literalFrequencies, literalLengths, DeflateTables.MaxCodeBits, scratch);
+        HuffmanCodeBuilder.BuildLengths(distanceFrequencies, distanceLengths, DeflateTables.MaxCodeBits, scratch);
+        var literalCount = LastNonZero(literalLengths, 257);
+        var distanceCount = LastNonZero(distanceLengths, 1);
+        var itemCount = RunLengthEncodeLengths(literalCount, distanceCount);
+        HuffmanCodeBuilder.BuildLengths(codeLengthFrequencies, codeLengthLengths, DeflateTables.MaxCodeLengthBits, scratch);
+        var codeLengthCount = 4;
+        for (var i = DeflateTables.CodeLengthSymbols; i > 4; i--)
         {
-            if (_codeLengthLengths[DeflateTables.CodeLengthOrder[i - 1]] != 0)
+            if (codeLengthLengths[DeflateTables.CodeLengthOrder[i - 1]] != 0)
             {
                 codeLengthCount = i;
                 break;
             }
         }
 
-        long dynamicBits = 3 + 5 + 5 + 4 + (3L * codeLengthCount) + extraBits
-            + Cost(_codeLengthFrequencies, _codeLengthLengths)
-            + (2L * _codeLengthFrequencies[RepeatPrevious]) + (3L * _codeLengthFrequencies[RepeatZeros3])
-            + (7L * _codeLengthFrequencies[RepeatZeros11])
-            + Cost(_literalFrequencies, _literalLengths)
-            + Cost(_distanceFrequencies, _distanceLengths);
+        var dynamicBits = 3 + 5 + 5 + 4 + (3L * codeLengthCount) + extraBits
+            + Cost(codeLengthFrequencies, codeLengthLengths)
+            + (2L * codeLengthFrequencies[RepeatPrevious]) + (3L * codeLengthFrequencies[RepeatZeros3])
+            + (7L * codeLengthFrequencies[RepeatZeros11])
+            + Cost(literalFrequencies, literalLengths)
+            + Cost(distanceFrequencies, distanceLengths);
 
         // Stored (RFC 1951 §3.2.4): header, padding to a byte (counted as a full byte), LEN and NLEN per 65535 bytes.
-        int storedLength = end - start;
-        long storedBits = (8L * storedLength)
+        var storedLength = end - start;
+        var storedBits = (8L * storedLength)
             + (40L * ((storedLength + DeflateTables.MaxStoredBlockLength - 1) / DeflateTables.MaxStoredBlockLength));
 
         if (storedBits <= fixedBits && storedBits <= dynamicBits)
         {
-            if (_pendingStoredEnd != start)
+            if (pendingStoredEnd != start)
             {
                 WritePendingStored(message);
-                _pendingStoredStart = start;
+                pendingStoredStart = start;
             }
 
-            _pendingStoredEnd = end;
+            pendingStoredEnd = end;
         }
         else
         {
             WritePendingStored(message);
-            _output.EnsureCapacity((_symbolCount * 6) + 1024);
+            output.EnsureCapacity((symbolCount * 6) + 1024);
             if (fixedBits <= dynamicBits)
             {
-                _output.WriteBits(0b010, 3); // BFINAL = 0, BTYPE = 01
+                output.WriteBits(0b010, 3); // BFINAL = 0, BTYPE = 01
                 WriteSymbols(DeflateTables.FixedLiteralCodes, DeflateTables.FixedLiteralLengths, DeflateTables.FixedDistanceCodes, DeflateTables.FixedDistanceLengths);
             }
             else
             {
-                HuffmanCodeBuilder.BuildCodes(_literalLengths, _literalCodes);
-                HuffmanCodeBuilder.BuildCodes(_distanceLengths, _distanceCodes);
-                HuffmanCodeBuilder.BuildCodes(_codeLengthLengths, _codeLengthCodes);
-                _output.WriteBits(0b100, 3); // BFINAL = 0, BTYPE = 10
-                _output.WriteBits((uint)(literalCount - 257), 5); // HLIT
-                _output.WriteBits((uint)(distanceCount - 1), 5); // HDIST
-                _output.WriteBits((uint)(codeLengthCount - 4), 4); // HCLEN
-                for (int i = 0; i < codeLengthCount; i++)
+                HuffmanCodeBuilder.BuildCodes(literalLengths, literalCodes);
+                HuffmanCodeBuilder.BuildCodes(distanceLengths, distanceCodes);
+                HuffmanCodeBuilder.BuildCodes(codeLengthLengths, codeLengthCodes);
+                output.WriteBits(0b100, 3); // BFINAL = 0, BTYPE = 10
+                output.WriteBits((uint)(literalCount - 257), 5); // HLIT
+                output.WriteBits((uint)(distanceCount - 1), 5); // HDIST
+                output.WriteBits((uint)(codeLengthCount - 4), 4); // HCLEN
+                for (var i = 0; i < codeLengthCount; i++)
                 {
-                    _output.WriteBits(_codeLengthLengths[DeflateTables.CodeLengthOrder[i]], 3);
+                    output.WriteBits(codeLengthLengths[DeflateTables.CodeLengthOrder[i]], 3);
                 }
 
-                for (int i = 0; i < itemCount; i++)
+                for (var i = 0; i < itemCount; i++)
                 {
-                    int item = _codeLengthItems[i];
-                    int symbol = item & 0xFF;
-                    _output.WriteBits(_codeLengthCodes[symbol], _codeLengthLengths[symbol]);
+                    var item = codeLengthItems[i];
+                    var symbol = item & 0xFF;
+                    output.WriteBits(codeLengthCodes[symbol], codeLengthLengths[symbol]);
                     switch (symbol)
                     {
                         case RepeatPrevious:
-                            _output.WriteBits((uint)(item >> 8), 2);
+                            output.WriteBits((uint)(item >> 8), 2);
                             break;
                         case RepeatZeros3:
-                            _output.WriteBits((uint)(item >> 8), 3);
+                            output.WriteBits((uint)(item >> 8), 3);
                             break;
                         case RepeatZeros11:
-                            _output.WriteBits((uint)(item >> 8), 7);
+                            output.WriteBits((uint)(item >> 8), 7);
                             break;
                     }
                 }
 
-                WriteSymbols(_literalCodes, _literalLengths, _distanceCodes, _distanceLengths);
+                WriteSymbols(literalCodes, literalLengths, distanceCodes, distanceLengths);
             }
         }
 
@@ -196,9 +196,9 @@ internal sealed class DeflateBlockWriter
     public byte[] FinishMessage(ReadOnlySpan<byte> message)
     {
         WritePendingStored(message);
-        _output.EnsureCapacity(16);
-        _output.WriteBits(0b000, 3); // BFINAL = 0, BTYPE = 00; LEN = 0 and NLEN = 0xffff are the stripped tail
-        return _output.ToArray();
+        output.EnsureCapacity(16);
+        output.WriteBits(0b000, 3); // BFINAL = 0, BTYPE = 00; LEN = 0 and NLEN = 0xffff are the stripped tail
+        return output.ToArray();
     }
 
     /// <summary>
@@ -207,29 +207,29 @@ internal sealed class DeflateBlockWriter
     /// </summary>
     public void AddStored(ReadOnlySpan<byte> message, int start, int end)
     {
-        if (_pendingStoredEnd != start)
+        if (pendingStoredEnd != start)
         {
             WritePendingStored(message);
-            _pendingStoredStart = start;
+            pendingStoredStart = start;
         }
 
-        _pendingStoredEnd = end;
+        pendingStoredEnd = end;
     }
 
     private void WritePendingStored(ReadOnlySpan<byte> message)
     {
-        int start = _pendingStoredStart;
-        int end = _pendingStoredEnd;
-        _pendingStoredStart = _pendingStoredEnd = 0;
+        var start = pendingStoredStart;
+        var end = pendingStoredEnd;
+        pendingStoredStart = pendingStoredEnd = 0;
         while (start < end)
         {
-            int length = Math.Min(end - start, DeflateTables.MaxStoredBlockLength);
-            _output.EnsureCapacity(length + 16);
-            _output.WriteBits(0b000, 3); // BFINAL = 0, BTYPE = 00
-            _output.AlignToByte();
-            _output.WriteBits((uint)length | ((uint)(length ^ 0xFFFF) << 16), 32); // LEN, NLEN
-            _output.AlignToByte();
-            _output.WriteAlignedBytes(message.Slice(start, length));
+            var length = Math.Min(end - start, DeflateTables.MaxStoredBlockLength);
+            output.EnsureCapacity(length + 16);
+            output.WriteBits(0b000, 3); // BFINAL = 0, BTYPE = 00
+            output.AlignToByte();
+            output.WriteBits((uint)length | ((uint)(length ^ 0xFFFF) << 16), 32); // LEN, NLEN
+            output.AlignToByte();
+            output.WriteAlignedBytes(message.Slice(start, length));
             start += length;
         }
     }
@@ -237,17 +237,17 @@ internal sealed class DeflateBlockWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteSymbols(ushort[] literalCodes, byte[] literalLengths, ushort[] distanceCodes, byte[] distanceLengths)
     {
-        DeflateBitWriter output = _output;
-        byte[] lengthCode = DeflateTables.LengthCode;
-        int[] lengthBase = DeflateTables.LengthBase;
-        int[] distanceBase = DeflateTables.DistanceBase;
-        ReadOnlySpan<byte> lengthExtra = DeflateTables.LengthExtraBits;
-        ReadOnlySpan<byte> distanceExtra = DeflateTables.DistanceExtraBits;
-        ReadOnlySpan<uint> symbols = _symbols.AsSpan(0, _symbolCount);
-        foreach (uint symbol in symbols)
+        var output = this.output;
+        var lengthCode = DeflateTables.LengthCode;
+        var lengthBase = DeflateTables.LengthBase;
+        var distanceBase = DeflateTables.DistanceBase;
+        var lengthExtra = DeflateTables.LengthExtraBits;
+        var distanceExtra = DeflateTables.DistanceExtraBits;
+        ReadOnlySpan<uint> symbols = this.symbols.AsSpan(0, symbolCount);
+        foreach (var symbol in symbols)
         {
-            int distance = (int)(symbol >> 16);
-            int value = (int)(symbol & 0xFFFF);
+            var distance = (int)(symbol >> 16);
+            var value = (int)(symbol & 0xFFFF);
             if (distance == 0)
             {
                 output.WriteBits(literalCodes[value], literalLengths[value]);
@@ -256,12 +256,12 @@ internal sealed class DeflateBlockWriter
             {
                 // Length code and its extra bits (at most 15 + 5), then distance code and its extra bits (15 + 13).
                 int lc = lengthCode[value];
-                int code = DeflateTables.EndOfBlock + 1 + lc;
+                var code = DeflateTables.EndOfBlock + 1 + lc;
                 int bits = literalLengths[code];
-                uint word = literalCodes[code] | ((uint)(value + DeflateTables.MinMatch - lengthBase[lc]) << bits);
+                var word = literalCodes[code] | ((uint)(value + DeflateTables.MinMatch - lengthBase[lc]) << bits);
                 output.WriteBits(word, bits + lengthExtra[lc]);
 
-                int dc = DeflateTables.DistanceCode(distance);
+                var dc = DeflateTables.DistanceCode(distance);
                 bits = distanceLengths[dc];
                 word = distanceCodes[dc] | ((uint)(distance - distanceBase[dc]) << bits);
                 output.WriteBits(word, bits + distanceExtra[dc]);
@@ -277,17 +277,17 @@ internal sealed class DeflateBlockWriter
     /// </summary>
     private int RunLengthEncodeLengths(int literalCount, int distanceCount)
     {
-        Span<byte> all = _allLengths.AsSpan(0, literalCount + distanceCount);
-        _literalLengths.AsSpan(0, literalCount).CopyTo(all);
-        _distanceLengths.AsSpan(0, distanceCount).CopyTo(all[literalCount..]);
-        Array.Clear(_codeLengthFrequencies);
+        var all = allLengths.AsSpan(0, literalCount + distanceCount);
+        literalLengths.AsSpan(0, literalCount).CopyTo(all);
+        distanceLengths.AsSpan(0, distanceCount).CopyTo(all[literalCount..]);
+        Array.Clear(codeLengthFrequencies);
 
-        int items = 0;
-        int i = 0;
+        var items = 0;
+        var i = 0;
         while (i < all.Length)
         {
             int length = all[i];
-            int run = 1;
+            var run = 1;
             while (i + run < all.Length && all[i + run] == length)
             {
                 run++;
@@ -298,7 +298,7 @@ internal sealed class DeflateBlockWriter
             {
                 while (run >= 11)
                 {
-                    int n = Math.Min(run, 138);
+                    var n = Math.Min(run, 138);
                     AddItem(ref items, RepeatZeros11, n - 11);
                     run -= n;
                 }
@@ -317,7 +317,7 @@ internal sealed class DeflateBlockWriter
 
                 while (run >= 3)
                 {
-                    int n = Math.Min(run, 6);
+                    var n = Math.Min(run, 6);
                     AddItem(ref items, RepeatPrevious, n - 3);
                     run -= n;
                 }
@@ -334,23 +334,23 @@ internal sealed class DeflateBlockWriter
 
     private void AddItem(ref int items, int symbol, int extra)
     {
-        _codeLengthItems[items++] = symbol | (extra << 8);
-        _codeLengthFrequencies[symbol]++;
+        codeLengthItems[items++] = symbol | (extra << 8);
+        codeLengthFrequencies[symbol]++;
     }
 
     private long CountExtraBits()
     {
         long bits = 0;
-        ReadOnlySpan<byte> lengthExtra = DeflateTables.LengthExtraBits;
-        for (int i = 0; i < lengthExtra.Length; i++)
+        var lengthExtra = DeflateTables.LengthExtraBits;
+        for (var i = 0; i < lengthExtra.Length; i++)
         {
-            bits += (long)_literalFrequencies[DeflateTables.EndOfBlock + 1 + i] * lengthExtra[i];
+            bits += (long)literalFrequencies[DeflateTables.EndOfBlock + 1 + i] * lengthExtra[i];
         }
 
-        ReadOnlySpan<byte> distanceExtra = DeflateTables.DistanceExtraBits;
-        for (int i = 0; i < distanceExtra.Length; i++)
+        var distanceExtra = DeflateTables.DistanceExtraBits;
+        for (var i = 0; i < distanceExtra.Length; i++)
         {
-            bits += (long)_distanceFrequencies[i] * distanceExtra[i];
+            bits += (long)distanceFrequencies[i] * distanceExtra[i];
         }
 
         return bits;
@@ -359,7 +359,7 @@ internal sealed class DeflateBlockWriter
     private static long Cost(ReadOnlySpan<int> frequencies, ReadOnlySpan<byte> lengths)
     {
         long bits = 0;
-        for (int i = 0; i < frequencies.Length; i++)
+        for (var i = 0; i < frequencies.Length; i++)
         {
             bits += (long)frequencies[i] * lengths[i];
         }
@@ -369,7 +369,7 @@ internal sealed class DeflateBlockWriter
 
     private static int LastNonZero(ReadOnlySpan<byte> lengths, int minimum)
     {
-        int count = lengths.Length;
+        var count = lengths.Length;
         while (count > minimum && lengths[count - 1] == 0)
         {
             count--;
@@ -380,8 +380,8 @@ internal sealed class DeflateBlockWriter
 
     private void ClearSymbols()
     {
-        _symbolCount = 0;
-        Array.Clear(_literalFrequencies);
-        Array.Clear(_distanceFrequencies);
+        symbolCount = 0;
+        Array.Clear(literalFrequencies);
+        Array.Clear(distanceFrequencies);
     }
 }

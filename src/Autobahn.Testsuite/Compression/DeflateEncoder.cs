@@ -51,19 +51,19 @@ internal sealed class DeflateEncoder
     // 8-byte reads may run this far past the valid data.
     private const int ReadSlack = 16;
 
-    private readonly DeflateLevelParameters _parameters;
-    private readonly int _windowSize;
-    private readonly int _windowMask;
-    private readonly int _maxDistance;
-    private readonly int _capacity;
-    private readonly byte[] _window;
-    private readonly int[] _head = new int[HashSize];
-    private readonly int[] _prev;
-    private readonly DeflateBlockWriter _blocks = new();
+    private readonly DeflateLevelParameters parameters;
+    private readonly int windowSize;
+    private readonly int windowMask;
+    private readonly int maxDistance;
+    private readonly int capacity;
+    private readonly byte[] window;
+    private readonly int[] head = new int[HashSize];
+    private readonly int[] prev;
+    private readonly DeflateBlockWriter blocks = new();
 
-    // Absolute position of _window[0], and number of valid bytes in _window.
-    private int _bufferBase;
-    private int _filled;
+    // Absolute position of window[0], and number of valid bytes in window.
+    private int bufferBase;
+    private int filled;
 
     /// <summary>
     /// Creates an encoder.
@@ -88,18 +88,18 @@ internal sealed class DeflateEncoder
             throw new ArgumentOutOfRangeException(nameof(windowBits), windowBits, "The window bits must be 8..15 (RFC 7692 §7.1.2.1).");
         }
 
-        _parameters = parameters;
+        this.parameters = parameters;
         WindowBits = windowBits;
         Level = -1;
-        _windowSize = 1 << windowBits;
-        _windowMask = _windowSize - 1;
+        windowSize = 1 << windowBits;
+        windowMask = windowSize - 1;
 
         // One less than the window: the hash chain array has one slot per window position, so a position exactly
         // one window back shares its slot with the current one (zlib stays 262 bytes short for the same reason).
-        _maxDistance = _windowSize - 1;
-        _capacity = _windowSize + ChunkSize;
-        _window = new byte[_capacity + ReadSlack];
-        _prev = new int[_windowSize];
+        maxDistance = windowSize - 1;
+        capacity = windowSize + ChunkSize;
+        window = new byte[capacity + ReadSlack];
+        prev = new int[windowSize];
         Reset();
     }
 
@@ -133,14 +133,14 @@ internal sealed class DeflateEncoder
             StartEmptyWindow();
         }
 
-        _blocks.BeginMessage();
+        blocks.BeginMessage();
         if (message.Length > 0)
         {
-            if (_parameters.StoreOnly)
+            if (parameters.StoreOnly)
             {
-                _blocks.AddStored(message, 0, message.Length);
+                blocks.AddStored(message, 0, message.Length);
             }
-            else if (_parameters.Lazy)
+            else if (parameters.Lazy)
             {
                 DeflateLazy(message);
             }
@@ -150,15 +150,15 @@ internal sealed class DeflateEncoder
             }
         }
 
-        return _blocks.FinishMessage(message);
+        return blocks.FinishMessage(message);
     }
 
     /// <summary>Forgets all history: the next message compresses exactly as with a new encoder.</summary>
     public void Reset()
     {
-        _head.AsSpan().Fill(Nil);
-        _bufferBase = 0;
-        _filled = 0;
+        head.AsSpan().Fill(Nil);
+        bufferBase = 0;
+        filled = 0;
     }
 
     /// <summary>
@@ -168,24 +168,24 @@ internal sealed class DeflateEncoder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeflateLazy(ReadOnlySpan<byte> message)
     {
-        DeflateLevelParameters p = _parameters;
-        ref byte window = ref MemoryMarshal.GetArrayDataReference(_window);
-        int consumed = 0;
-        int strstart = _filled;
+        var p = parameters;
+        ref var window = ref MemoryMarshal.GetArrayDataReference(this.window);
+        var consumed = 0;
+        var strstart = filled;
         FillWindow(message, ref consumed, ref strstart);
         InsertHistoryTail(strstart);
 
-        int blockStart = 0;
-        int matchLength = MinMatch - 1;
-        int matchDistance = 0;
-        bool matchAvailable = false;
+        var blockStart = 0;
+        var matchLength = MinMatch - 1;
+        var matchDistance = 0;
+        var matchAvailable = false;
         while (true)
         {
-            int lookahead = _filled - strstart;
+            var lookahead = filled - strstart;
             if (lookahead < MinLookahead && consumed < message.Length)
             {
                 FillWindow(message, ref consumed, ref strstart);
-                lookahead = _filled - strstart;
+                lookahead = filled - strstart;
             }
 
             if (lookahead == 0)
@@ -193,12 +193,12 @@ internal sealed class DeflateEncoder
                 break;
             }
 
-            int position = _bufferBase + strstart;
-            int hashHead = lookahead >= HashBytes ? Insert(ref window, strstart, position) : Nil;
-            int prevLength = matchLength;
-            int prevDistance = matchDistance;
+            var position = bufferBase + strstart;
+            var hashHead = lookahead >= HashBytes ? Insert(ref window, strstart, position) : Nil;
+            var prevLength = matchLength;
+            var prevDistance = matchDistance;
             matchLength = MinMatch - 1;
-            if (hashHead >= position - _maxDistance && prevLength < p.MaxLazy)
+            if (hashHead >= position - maxDistance && prevLength < p.MaxLazy)
             {
                 matchLength = LongestMatch(ref window, hashHead, strstart, position, prevLength, lookahead, ref matchDistance);
                 if (matchLength == MinMatch && matchDistance > TooFar)
@@ -210,14 +210,14 @@ internal sealed class DeflateEncoder
             if (prevLength >= MinMatch && matchLength <= prevLength)
             {
                 // The match that starts at strstart - 1 wins: emit it and hash the positions it covers.
-                int maxInsert = _filled - HashBytes;
-                bool full = _blocks.TallyMatch(prevDistance, prevLength);
-                for (int k = prevLength - 2; k > 0; k--)
+                var maxInsert = filled - HashBytes;
+                var full = blocks.TallyMatch(prevDistance, prevLength);
+                for (var k = prevLength - 2; k > 0; k--)
                 {
                     strstart++;
                     if (strstart <= maxInsert)
                     {
-                        Insert(ref window, strstart, _bufferBase + strstart);
+                        Insert(ref window, strstart, bufferBase + strstart);
                     }
                 }
 
@@ -226,18 +226,18 @@ internal sealed class DeflateEncoder
                 matchLength = MinMatch - 1;
                 if (full)
                 {
-                    int end = consumed - (_filled - strstart);
-                    _blocks.FlushBlock(message, blockStart, end);
+                    var end = consumed - (filled - strstart);
+                    blocks.FlushBlock(message, blockStart, end);
                     blockStart = end;
                 }
             }
             else if (matchAvailable)
             {
                 // No match at strstart - 1 (or a better one here): it becomes a literal.
-                if (_blocks.TallyLiteral(Unsafe.Add(ref window, strstart - 1)))
+                if (blocks.TallyLiteral(Unsafe.Add(ref window, strstart - 1)))
                 {
-                    int end = consumed - (_filled - strstart);
-                    _blocks.FlushBlock(message, blockStart, end);
+                    var end = consumed - (filled - strstart);
+                    blocks.FlushBlock(message, blockStart, end);
                     blockStart = end;
                 }
 
@@ -252,32 +252,32 @@ internal sealed class DeflateEncoder
 
         if (matchAvailable)
         {
-            _blocks.TallyLiteral(Unsafe.Add(ref window, strstart - 1));
+            blocks.TallyLiteral(Unsafe.Add(ref window, strstart - 1));
         }
 
-        _blocks.FlushBlock(message, blockStart, message.Length);
+        blocks.FlushBlock(message, blockStart, message.Length);
     }
 
     /// <summary>Greedy matching, zlib's <c>deflate_fast</c> (levels 1..3).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeflateGreedy(ReadOnlySpan<byte> message)
     {
-        DeflateLevelParameters p = _parameters;
-        ref byte window = ref MemoryMarshal.GetArrayDataReference(_window);
-        int consumed = 0;
-        int strstart = _filled;
+        var p = parameters;
+        ref var window = ref MemoryMarshal.GetArrayDataReference(this.window);
+        var consumed = 0;
+        var strstart = filled;
         FillWindow(message, ref consumed, ref strstart);
         InsertHistoryTail(strstart);
 
-        int blockStart = 0;
-        int matchDistance = 0;
+        var blockStart = 0;
+        var matchDistance = 0;
         while (true)
         {
-            int lookahead = _filled - strstart;
+            var lookahead = filled - strstart;
             if (lookahead < MinLookahead && consumed < message.Length)
             {
                 FillWindow(message, ref consumed, ref strstart);
-                lookahead = _filled - strstart;
+                lookahead = filled - strstart;
             }
 
             if (lookahead == 0)
@@ -285,10 +285,10 @@ internal sealed class DeflateEncoder
                 break;
             }
 
-            int position = _bufferBase + strstart;
-            int hashHead = lookahead >= HashBytes ? Insert(ref window, strstart, position) : Nil;
-            int matchLength = 0;
-            if (hashHead >= position - _maxDistance)
+            var position = bufferBase + strstart;
+            var hashHead = lookahead >= HashBytes ? Insert(ref window, strstart, position) : Nil;
+            var matchLength = 0;
+            if (hashHead >= position - maxDistance)
             {
                 matchLength = LongestMatch(ref window, hashHead, strstart, position, MinMatch - 1, lookahead, ref matchDistance);
             }
@@ -296,16 +296,16 @@ internal sealed class DeflateEncoder
             bool full;
             if (matchLength >= MinMatch)
             {
-                full = _blocks.TallyMatch(matchDistance, matchLength);
+                full = blocks.TallyMatch(matchDistance, matchLength);
                 if (matchLength <= p.MaxLazy)
                 {
-                    int maxInsert = _filled - HashBytes;
-                    for (int k = matchLength - 1; k > 0; k--)
+                    var maxInsert = filled - HashBytes;
+                    for (var k = matchLength - 1; k > 0; k--)
                     {
                         strstart++;
                         if (strstart <= maxInsert)
                         {
-                            Insert(ref window, strstart, _bufferBase + strstart);
+                            Insert(ref window, strstart, bufferBase + strstart);
                         }
                     }
 
@@ -319,19 +319,19 @@ internal sealed class DeflateEncoder
             }
             else
             {
-                full = _blocks.TallyLiteral(Unsafe.Add(ref window, strstart));
+                full = blocks.TallyLiteral(Unsafe.Add(ref window, strstart));
                 strstart++;
             }
 
             if (full)
             {
-                int end = consumed - (_filled - strstart);
-                _blocks.FlushBlock(message, blockStart, end);
+                var end = consumed - (filled - strstart);
+                blocks.FlushBlock(message, blockStart, end);
                 blockStart = end;
             }
         }
 
-        _blocks.FlushBlock(message, blockStart, message.Length);
+        blocks.FlushBlock(message, blockStart, message.Length);
     }
 
     /// <summary>
@@ -342,37 +342,37 @@ internal sealed class DeflateEncoder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LongestMatch(ref byte window, int candidate, int strstart, int position, int prevLength, int lookahead, ref int matchDistance)
     {
-        int bestLength = prevLength;
-        int maxLength = Math.Min(MaxMatch, lookahead);
+        var bestLength = prevLength;
+        var maxLength = Math.Min(MaxMatch, lookahead);
         if (bestLength >= maxLength)
         {
             return bestLength;
         }
 
-        int chain = _parameters.MaxChain;
-        if (prevLength >= _parameters.GoodLength)
+        var chain = parameters.MaxChain;
+        if (prevLength >= parameters.GoodLength)
         {
             chain >>= 2;
         }
 
-        int nice = Math.Min(_parameters.NiceLength, maxLength);
-        int limit = position - _maxDistance;
-        int bufferBase = _bufferBase;
-        int mask = _windowMask;
-        ref int prev = ref MemoryMarshal.GetArrayDataReference(_prev);
-        ref byte scan = ref Unsafe.Add(ref window, strstart);
+        var nice = Math.Min(parameters.NiceLength, maxLength);
+        var limit = position - maxDistance;
+        var bufferBase = this.bufferBase;
+        var mask = windowMask;
+        ref var prev = ref MemoryMarshal.GetArrayDataReference(this.prev);
+        ref var scan = ref Unsafe.Add(ref window, strstart);
 
         // Only a candidate that agrees with the 4 bytes ending at the current best length can give a longer match
         // (zlib's scan_end test, widened to 4 bytes). With no match yet this compares the first 4 bytes, which drops
         // most hash collisions; matches shorter than 4 are given up (the 5-byte hash hardly finds them anyway).
-        int endOffset = Math.Max(bestLength - 3, 0);
-        uint scanEnd = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref scan, endOffset));
+        var endOffset = Math.Max(bestLength - 3, 0);
+        var scanEnd = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref scan, endOffset));
         do
         {
-            ref byte match = ref Unsafe.Add(ref window, candidate - bufferBase);
+            ref var match = ref Unsafe.Add(ref window, candidate - bufferBase);
             if (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref match, endOffset)) == scanEnd)
             {
-                int length = CommonLength(ref scan, ref match, maxLength);
+                var length = CommonLength(ref scan, ref match, maxLength);
                 if (length > bestLength)
                 {
                     matchDistance = position - candidate;
@@ -398,10 +398,10 @@ internal sealed class DeflateEncoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int CommonLength(ref byte a, ref byte b, int max)
     {
-        int length = 0;
+        var length = 0;
         while (true)
         {
-            ulong difference = ReadUInt64LittleEndian(ref Unsafe.Add(ref a, length)) ^ ReadUInt64LittleEndian(ref Unsafe.Add(ref b, length));
+            var difference = ReadUInt64LittleEndian(ref Unsafe.Add(ref a, length)) ^ ReadUInt64LittleEndian(ref Unsafe.Add(ref b, length));
             if (difference != 0)
             {
                 length += BitOperations.TrailingZeroCount(difference) >> 3;
@@ -421,11 +421,11 @@ internal sealed class DeflateEncoder
     private int Insert(ref byte window, int index, int position)
     {
         // Fibonacci hashing of the 5 bytes at index (shifted to the top of a 64-bit word).
-        ulong bytes = ReadUInt64LittleEndian(ref Unsafe.Add(ref window, index)) << (64 - (8 * HashBytes));
-        uint hash = (uint)((bytes * 0x9E3779B97F4A7C15ul) >> (64 - HashBits));
-        ref int head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_head), (nint)hash);
-        int previous = head;
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_prev), position & _windowMask) = previous;
+        var bytes = ReadUInt64LittleEndian(ref Unsafe.Add(ref window, index)) << (64 - (8 * HashBytes));
+        var hash = (uint)((bytes * 0x9E3779B97F4A7C15ul) >> (64 - HashBits));
+        ref var head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(this.head), (nint)hash);
+        var previous = head;
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(prev), position & windowMask) = previous;
         head = position;
         return previous;
     }
@@ -433,7 +433,7 @@ internal sealed class DeflateEncoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong ReadUInt64LittleEndian(ref byte source)
     {
-        ulong value = Unsafe.ReadUnaligned<ulong>(ref source);
+        var value = Unsafe.ReadUnaligned<ulong>(ref source);
         return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
     }
 
@@ -443,12 +443,12 @@ internal sealed class DeflateEncoder
     /// </summary>
     private void InsertHistoryTail(int strstart)
     {
-        ref byte window = ref MemoryMarshal.GetArrayDataReference(_window);
-        for (int index = Math.Max(0, strstart - HashBytes + 1); index < strstart; index++)
+        ref var window = ref MemoryMarshal.GetArrayDataReference(this.window);
+        for (var index = Math.Max(0, strstart - HashBytes + 1); index < strstart; index++)
         {
-            if (index + HashBytes <= _filled)
+            if (index + HashBytes <= filled)
             {
-                Insert(ref window, index, _bufferBase + index);
+                Insert(ref window, index, bufferBase + index);
             }
         }
     }
@@ -459,19 +459,19 @@ internal sealed class DeflateEncoder
     /// </summary>
     private void FillWindow(ReadOnlySpan<byte> message, ref int consumed, ref int strstart)
     {
-        if (_filled > _capacity - MinLookahead)
+        if (filled > capacity - MinLookahead)
         {
-            int keep = strstart - _windowSize;
-            _window.AsSpan(keep, _filled - keep).CopyTo(_window);
-            _bufferBase += keep;
+            var keep = strstart - windowSize;
+            window.AsSpan(keep, filled - keep).CopyTo(window);
+            bufferBase += keep;
             strstart -= keep;
-            _filled -= keep;
+            filled -= keep;
             RebaseIfNeeded();
         }
 
-        int count = Math.Min(message.Length - consumed, _capacity - _filled);
-        message.Slice(consumed, count).CopyTo(_window.AsSpan(_filled));
-        _filled += count;
+        var count = Math.Min(message.Length - consumed, capacity - filled);
+        message.Slice(consumed, count).CopyTo(window.AsSpan(filled));
+        filled += count;
         consumed += count;
     }
 
@@ -481,8 +481,8 @@ internal sealed class DeflateEncoder
     /// </summary>
     private void StartEmptyWindow()
     {
-        _bufferBase += _filled + _windowSize;
-        _filled = 0;
+        bufferBase += filled + windowSize;
+        filled = 0;
         RebaseIfNeeded();
     }
 
@@ -492,21 +492,21 @@ internal sealed class DeflateEncoder
     /// </summary>
     private void RebaseIfNeeded()
     {
-        if (_bufferBase <= PositionRebaseThreshold)
+        if (bufferBase <= PositionRebaseThreshold)
         {
             return;
         }
 
-        int shift = _bufferBase & ~_windowMask;
-        Rebase(_head, shift);
-        Rebase(_prev, shift);
-        _bufferBase -= shift;
+        var shift = bufferBase & ~windowMask;
+        Rebase(head, shift);
+        Rebase(prev, shift);
+        bufferBase -= shift;
 
         static void Rebase(int[] positions, int shift)
         {
-            for (int i = 0; i < positions.Length; i++)
+            for (var i = 0; i < positions.Length; i++)
             {
-                int value = positions[i];
+                var value = positions[i];
                 positions[i] = value >= shift ? value - shift : Nil;
             }
         }

@@ -86,17 +86,17 @@ internal static class DeflateTables
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int DistanceCode(int distance)
     {
-        int d = distance - 1;
+        var d = distance - 1;
         return d < 256 ? DistanceCodeTable[d] : DistanceCodeTable[256 + (d >> 7)];
     }
 
     private static byte[] BuildLengthCode()
     {
         var table = new byte[256];
-        for (int code = 0; code < 28; code++)
+        for (var code = 0; code < 28; code++)
         {
-            int count = 1 << LengthExtraBits[code];
-            for (int i = 0; i < count; i++)
+            var count = 1 << LengthExtraBits[code];
+            for (var i = 0; i < count; i++)
             {
                 table[LengthBase[code] - MinMatch + i] = (byte)code;
             }
@@ -111,11 +111,11 @@ internal static class DeflateTables
     private static byte[] BuildDistanceCode()
     {
         var table = new byte[512];
-        for (int code = 0; code < DistanceSymbols; code++)
+        for (var code = 0; code < DistanceSymbols; code++)
         {
-            int first = DistanceBase[code] - 1;
-            int last = first + (1 << DistanceExtraBits[code]) - 1;
-            for (int d = first; d <= last; d++)
+            var first = DistanceBase[code] - 1;
+            var last = first + (1 << DistanceExtraBits[code]) - 1;
+            for (var d = first; d <= last; d++)
             {
                 if (d < 256)
                 {
@@ -134,7 +134,7 @@ internal static class DeflateTables
     private static byte[] BuildFixedLiteralLengths()
     {
         var lengths = new byte[FixedLiteralLengthSymbols];
-        for (int i = 0; i < lengths.Length; i++)
+        for (var i = 0; i < lengths.Length; i++)
         {
             lengths[i] = i switch
             {

@@ -29,13 +29,13 @@ internal static class HuffmanCodeBuilder
     /// </remarks>
     public static void BuildLengths(ReadOnlySpan<int> frequencies, Span<byte> lengths, int maxBits, Span<int> scratch)
     {
-        int n = frequencies.Length;
+        var n = frequencies.Length;
         lengths[..n].Clear();
-        Span<int> keys = scratch[..n];
-        int used = 0;
-        for (int symbol = 0; symbol < n; symbol++)
+        var keys = scratch[..n];
+        var used = 0;
+        for (var symbol = 0; symbol < n; symbol++)
         {
-            int f = frequencies[symbol];
+            var f = frequencies[symbol];
             if (f != 0)
             {
                 // Frequency in the high bits, symbol in the low 9 bits: sorting the keys sorts by frequency,
@@ -47,8 +47,8 @@ internal static class HuffmanCodeBuilder
         if (used < 2)
         {
             // Two one-bit codes: the used symbol (if any) and the lowest other symbol.
-            int first = used == 1 ? keys[0] & 0x1FF : 0;
-            int second = first == 0 ? 1 : 0;
+            var first = used == 1 ? keys[0] & 0x1FF : 0;
+            var second = first == 0 ? 1 : 0;
             lengths[first] = 1;
             lengths[second] = 1;
             return;
@@ -56,8 +56,8 @@ internal static class HuffmanCodeBuilder
 
         keys = keys[..used];
         keys.Sort();
-        Span<int> weights = scratch.Slice(n, used);
-        for (int i = 0; i < used; i++)
+        var weights = scratch.Slice(n, used);
+        for (var i = 0; i < used; i++)
         {
             weights[i] = keys[i] >> 9;
         }
@@ -65,9 +65,9 @@ internal static class HuffmanCodeBuilder
         ComputeMinimumRedundancyLengths(weights);
 
         // Count codes per length; the unlimited tree can be as deep as used - 1.
-        Span<int> counts = scratch.Slice(n + used, MaxSymbols + 1);
+        var counts = scratch.Slice(n + used, MaxSymbols + 1);
         counts.Clear();
-        for (int i = 0; i < used; i++)
+        for (var i = 0; i < used; i++)
         {
             counts[weights[i]]++;
         }
@@ -75,10 +75,10 @@ internal static class HuffmanCodeBuilder
         LimitLengths(counts, maxBits);
 
         // The most frequent symbols (at the end of the sorted keys) get the shortest codes.
-        int j = used;
-        for (int bits = 1; bits <= maxBits; bits++)
+        var j = used;
+        for (var bits = 1; bits <= maxBits; bits++)
         {
-            for (int c = counts[bits]; c > 0; c--)
+            for (var c = counts[bits]; c > 0; c--)
             {
                 lengths[keys[--j] & 0x1FF] = (byte)bits;
             }
@@ -96,20 +96,20 @@ internal static class HuffmanCodeBuilder
     {
         Span<int> blCount = stackalloc int[DeflateTables.MaxCodeBits + 1];
         Span<int> nextCode = stackalloc int[DeflateTables.MaxCodeBits + 2];
-        for (int i = 0; i < lengths.Length; i++)
+        for (var i = 0; i < lengths.Length; i++)
         {
             blCount[lengths[i]]++;
         }
 
         blCount[0] = 0;
-        int code = 0;
-        for (int bits = 1; bits <= DeflateTables.MaxCodeBits; bits++)
+        var code = 0;
+        for (var bits = 1; bits <= DeflateTables.MaxCodeBits; bits++)
         {
             code = (code + blCount[bits - 1]) << 1;
             nextCode[bits] = code;
         }
 
-        for (int i = 0; i < lengths.Length; i++)
+        for (var i = 0; i < lengths.Length; i++)
         {
             int len = lengths[i];
             codes[i] = len == 0 ? (ushort)0 : (ushort)Reverse(nextCode[len]++, len);
@@ -118,8 +118,8 @@ internal static class HuffmanCodeBuilder
 
     private static int Reverse(int code, int bits)
     {
-        int result = 0;
-        for (int i = 0; i < bits; i++)
+        var result = 0;
+        for (var i = 0; i < bits; i++)
         {
             result = (result << 1) | (code & 1);
             code >>= 1;
@@ -134,13 +134,13 @@ internal static class HuffmanCodeBuilder
     /// </summary>
     private static void ComputeMinimumRedundancyLengths(Span<int> a)
     {
-        int n = a.Length;
+        var n = a.Length;
 
         // Phase 1: build the tree in place; a[i] becomes the weight of internal node i, then its parent index.
         a[0] += a[1];
-        int root = 0;
-        int leaf = 2;
-        for (int next = 1; next < n - 1; next++)
+        var root = 0;
+        var leaf = 2;
+        for (var next = 1; next < n - 1; next++)
         {
             if (leaf >= n || a[root] < a[leaf])
             {
@@ -165,17 +165,17 @@ internal static class HuffmanCodeBuilder
 
         // Phase 2: depth of each internal node.
         a[n - 2] = 0;
-        for (int next = n - 3; next >= 0; next--)
+        for (var next = n - 3; next >= 0; next--)
         {
             a[next] = a[a[next]] + 1;
         }
 
         // Phase 3: depth of each leaf.
-        int available = 1;
-        int usedNodes = 0;
-        int depth = 0;
+        var available = 1;
+        var usedNodes = 0;
+        var depth = 0;
         root = n - 2;
-        int nextLeaf = n - 1;
+        var nextLeaf = n - 1;
         while (available > 0)
         {
             while (root >= 0 && a[root] == depth)
@@ -202,14 +202,14 @@ internal static class HuffmanCodeBuilder
     /// </summary>
     private static void LimitLengths(Span<int> counts, int maxBits)
     {
-        for (int bits = maxBits + 1; bits < counts.Length; bits++)
+        for (var bits = maxBits + 1; bits < counts.Length; bits++)
         {
             counts[maxBits] += counts[bits];
             counts[bits] = 0;
         }
 
         long total = 0;
-        for (int bits = maxBits; bits > 0; bits--)
+        for (var bits = maxBits; bits > 0; bits--)
         {
             total += (long)counts[bits] << (maxBits - bits);
         }
@@ -217,7 +217,7 @@ internal static class HuffmanCodeBuilder
         while (total != 1L << maxBits)
         {
             counts[maxBits]--;
-            for (int bits = maxBits - 1; bits > 0; bits--)
+            for (var bits = maxBits - 1; bits > 0; bits--)
             {
                 if (counts[bits] != 0)
                 {

@@ -53,7 +53,7 @@ internal sealed class FrameSender(FuzzerRole role, Func<byte[]> newMaskKey, Clos
         }
 
         traffic.OutOctetsWebSocket += payload.Length;
-        int? size = fragmentSize ?? (AutoFragmentSize > 0 ? AutoFragmentSize : null);
+        var size = fragmentSize ?? (AutoFragmentSize > 0 ? AutoFragmentSize : null);
         if (size is null || payload.Length <= size)
         {
             SendFrame(opcode, payload, rsv: rsv);

@@ -21,7 +21,7 @@ internal static class ClosePayload
         }
 
         int code = BinaryPrimitives.ReadUInt16BigEndian(payload);
-        byte[]? reason = payload.Length > 2 ? payload[2..].ToArray() : null;
+        var reason = payload.Length > 2 ? payload[2..].ToArray() : null;
         return (code, reason);
     }
 

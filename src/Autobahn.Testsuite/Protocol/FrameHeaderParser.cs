@@ -32,8 +32,8 @@ internal static class FrameHeaderParser
             return false;
         }
 
-        byte b0 = buffer[0];
-        byte b1 = buffer[1];
+        var b0 = buffer[0];
+        var b1 = buffer[1];
         fin = (b0 & 0x80) != 0;
         rsv = (b0 & 0x70) >> 4;
         opcode = b0 & 0x0F;
@@ -55,18 +55,18 @@ internal static class FrameHeaderParser
         header = default;
         rawPayloadLength = 0;
 
-        if (!TryParseFirstTwoBytes(buffer, out bool fin, out int rsv, out int opcode, out bool masked, out int lengthField))
+        if (!TryParseFirstTwoBytes(buffer, out var fin, out var rsv, out var opcode, out var masked, out var lengthField))
         {
             return false;
         }
 
-        int extendedLengthBytes = lengthField switch
+        var extendedLengthBytes = lengthField switch
         {
             126 => 2,
             127 => 8,
             _ => 0,
         };
-        int headerLength = 2 + extendedLengthBytes + (masked ? 4 : 0);
+        var headerLength = 2 + extendedLengthBytes + (masked ? 4 : 0);
         if (buffer.Length < headerLength)
         {
             return false;
@@ -79,7 +79,7 @@ internal static class FrameHeaderParser
             _ => (ulong)lengthField,
         };
 
-        byte[]? maskKey = masked ? buffer.Slice(2 + extendedLengthBytes, 4).ToArray() : null;
+        var maskKey = masked ? buffer.Slice(2 + extendedLengthBytes, 4).ToArray() : null;
 
         header = new FrameHeader(
             fin,

@@ -24,7 +24,7 @@ internal static class FrameWriter
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="payloadLength"/> is negative.</exception>
     public static byte[] EncodeHeader(int opcode, long payloadLength, bool fin, int rsv, ReadOnlySpan<byte> maskKey)
     {
-        int headerLength = GetHeaderLength(payloadLength, maskKey);
+        var headerLength = GetHeaderLength(payloadLength, maskKey);
         var header = new byte[headerLength];
         WriteHeader(header, opcode, payloadLength, fin, rsv, maskKey);
         return header;
@@ -42,12 +42,12 @@ internal static class FrameWriter
     /// <exception cref="ArgumentException"><paramref name="maskKey"/> is neither 0 nor 4 bytes.</exception>
     public static byte[] Encode(int opcode, ReadOnlySpan<byte> payload, bool fin, int rsv, ReadOnlySpan<byte> maskKey)
     {
-        int headerLength = GetHeaderLength(payload.Length, maskKey);
+        var headerLength = GetHeaderLength(payload.Length, maskKey);
         // Every byte is written below, so skip zeroing (frames in sections 9/10 are up to 16 MiB).
-        byte[] frame = GC.AllocateUninitializedArray<byte>(headerLength + payload.Length);
+        var frame = GC.AllocateUninitializedArray<byte>(headerLength + payload.Length);
         WriteHeader(frame, opcode, payload.Length, fin, rsv, maskKey);
 
-        Span<byte> body = frame.AsSpan(headerLength);
+        var body = frame.AsSpan(headerLength);
         payload.CopyTo(body);
         if (maskKey.Length == 4)
         {
@@ -79,16 +79,16 @@ internal static class FrameWriter
                 nameof(basePayload));
         }
 
-        byte[] result = GC.AllocateUninitializedArray<byte>((int)length);
+        var result = GC.AllocateUninitializedArray<byte>((int)length);
         Span<byte> span = result;
 
         // Copy the base once, then double the filled prefix: a prefix whose length is a multiple of the base
         // length is itself a run of whole repetitions, so copying it keeps the pattern in phase.
-        int filled = Math.Min(basePayload.Length, span.Length);
+        var filled = Math.Min(basePayload.Length, span.Length);
         basePayload[..filled].CopyTo(span);
         while (filled < span.Length)
         {
-            int count = Math.Min(filled, span.Length - filled);
+            var count = Math.Min(filled, span.Length - filled);
             span[..count].CopyTo(span[filled..]);
             filled += count;
         }
@@ -104,7 +104,7 @@ internal static class FrameWriter
             throw new ArgumentException("A masking key is empty (unmasked) or 4 bytes (RFC 6455 §5.3).", nameof(maskKey));
         }
 
-        int extendedLength = payloadLength switch
+        var extendedLength = payloadLength switch
         {
             <= 125 => 0,
             <= 0xFFFF => 2,
@@ -116,12 +116,12 @@ internal static class FrameWriter
     private static void WriteHeader(Span<byte> destination, int opcode, long payloadLength, bool fin, int rsv, ReadOnlySpan<byte> maskKey)
     {
         // Python's % is a floor modulo; mirror it so negative inputs still land in range as in autobahn.
-        int rsvBits = ((rsv % 8) + 8) % 8;
-        int opcodeBits = ((opcode % 128) + 128) % 128;
+        var rsvBits = ((rsv % 8) + 8) % 8;
+        var opcodeBits = ((opcode % 128) + 128) % 128;
         destination[0] = (byte)((fin ? 0x80 : 0) | (rsvBits << 4) | opcodeBits);
 
-        int maskBit = maskKey.Length == 4 ? 0x80 : 0;
-        int position = 2;
+        var maskBit = maskKey.Length == 4 ? 0x80 : 0;
+        var position = 2;
         if (payloadLength <= 125)
         {
             destination[1] = (byte)(maskBit | (int)payloadLength);

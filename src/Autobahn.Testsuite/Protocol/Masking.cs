@@ -32,36 +32,36 @@ internal static class Masking
 
         // The key rotated so that pattern[0] is the key byte for data[0]; repeated over a whole
         // vector/word it stays in phase because every block length is a multiple of 4.
-        int phase = (int)(offset & 3);
+        var phase = (int)(offset & 3);
         Span<byte> pattern = stackalloc byte[8];
-        for (int i = 0; i < pattern.Length; i++)
+        for (var i = 0; i < pattern.Length; i++)
         {
             pattern[i] = key[(phase + i) & 3];
         }
 
-        int position = 0;
+        var position = 0;
 
         if (Vector.IsHardwareAccelerated && data.Length >= Vector<byte>.Count)
         {
             Span<byte> wide = stackalloc byte[Vector<byte>.Count];
-            for (int i = 0; i < wide.Length; i++)
+            for (var i = 0; i < wide.Length; i++)
             {
                 wide[i] = pattern[i & 3];
             }
 
             var mask = new Vector<byte>(wide);
-            int lastBlock = data.Length - Vector<byte>.Count;
+            var lastBlock = data.Length - Vector<byte>.Count;
             for (; position <= lastBlock; position += Vector<byte>.Count)
             {
-                Span<byte> block = data.Slice(position, Vector<byte>.Count);
+                var block = data.Slice(position, Vector<byte>.Count);
                 (new Vector<byte>(block) ^ mask).CopyTo(block);
             }
         }
 
-        ulong word = MemoryMarshal.Read<ulong>(pattern);
+        var word = MemoryMarshal.Read<ulong>(pattern);
         for (; position <= data.Length - sizeof(ulong); position += sizeof(ulong))
         {
-            Span<byte> block = data.Slice(position, sizeof(ulong));
+            var block = data.Slice(position, sizeof(ulong));
             MemoryMarshal.Write(block, MemoryMarshal.Read<ulong>(block) ^ word);
         }
 

@@ -33,14 +33,14 @@ internal sealed class Utf8Validator
         1, 3, 1, 1, 1, 1, 1, 3, 1, 3, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // s7..s8
     ];
 
-    private byte _state = Accept;
-    private long _total;
+    private byte state = Accept;
+    private long total;
 
     /// <summary>Starts a new sequence (a new text message or close reason).</summary>
     public void Reset()
     {
-        _state = Accept;
-        _total = 0;
+        state = Accept;
+        total = 0;
     }
 
     /// <summary>
@@ -53,29 +53,29 @@ internal sealed class Utf8Validator
     /// </remarks>
     public Utf8ValidationResult Validate(ReadOnlySpan<byte> chunk)
     {
-        ReadOnlySpan<byte> dfa = Dfa;
-        int state = _state;
-        for (int i = 0; i < chunk.Length; i++)
+        var dfa = Dfa;
+        int state = this.state;
+        for (var i = 0; i < chunk.Length; i++)
         {
             state = dfa[256 + (state << 4) + dfa[chunk[i]]];
             if (state == Reject)
             {
-                _state = Reject;
-                _total += i;
-                return new Utf8ValidationResult(false, false, i, _total);
+                this.state = Reject;
+                total += i;
+                return new Utf8ValidationResult(false, false, i, total);
             }
         }
 
-        _state = (byte)state;
-        _total += chunk.Length;
-        return new Utf8ValidationResult(true, state == Accept, chunk.Length, _total);
+        this.state = (byte)state;
+        total += chunk.Length;
+        return new Utf8ValidationResult(true, state == Accept, chunk.Length, total);
     }
 
     /// <summary>True iff <paramref name="whole"/> is valid UTF-8 and does not end inside a code point.</summary>
     public static bool IsValid(ReadOnlySpan<byte> whole)
     {
         var validator = new Utf8Validator();
-        Utf8ValidationResult result = validator.Validate(whole);
+        var result = validator.Validate(whole);
         return result.IsValid && result.EndsOnCodePoint;
     }
 }

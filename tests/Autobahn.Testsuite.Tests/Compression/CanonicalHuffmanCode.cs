@@ -11,14 +11,14 @@ internal sealed class CanonicalHuffmanCode
     /// <param name="requireComplete">Whether an incomplete code is an error (RFC 1951 tolerates it only for distances).</param>
     public CanonicalHuffmanCode(int[] lengths, bool requireComplete)
     {
-        foreach (int length in lengths)
+        foreach (var length in lengths)
         {
             Counts[length]++;
         }
 
         // Kraft: an over-subscribed code is always invalid; an incomplete one only where tolerated.
-        int left = 1;
-        for (int length = 1; length <= 15; length++)
+        var left = 1;
+        for (var length = 1; length <= 15; length++)
         {
             left = (left << 1) - Counts[length];
             if (left < 0)
@@ -33,13 +33,13 @@ internal sealed class CanonicalHuffmanCode
         }
 
         var offsets = new int[16];
-        for (int length = 1; length < 15; length++)
+        for (var length = 1; length < 15; length++)
         {
             offsets[length + 1] = offsets[length] + Counts[length];
         }
 
         Symbols = new int[lengths.Length];
-        for (int symbol = 0; symbol < lengths.Length; symbol++)
+        for (var symbol = 0; symbol < lengths.Length; symbol++)
         {
             if (lengths[symbol] != 0)
             {

@@ -35,9 +35,9 @@ internal static class CompressionTestData
     /// <summary>A short sentence repeated to <paramref name="length"/> bytes.</summary>
     public static byte[] RepeatedText(int length)
     {
-        byte[] sentence = "The quick brown fox jumps over the lazy dog. "u8.ToArray();
+        var sentence = "The quick brown fox jumps over the lazy dog. "u8.ToArray();
         var data = new byte[length];
-        for (int i = 0; i < length; i++)
+        for (var i = 0; i < length; i++)
         {
             data[i] = sentence[i % sentence.Length];
         }
@@ -51,7 +51,7 @@ internal static class CompressionTestData
         var random = new Random(seed);
         var text = new StringBuilder(length + 256);
         text.Append('[');
-        for (int id = 0; text.Length < length; id++)
+        for (var id = 0; text.Length < length; id++)
         {
             text.Append("{\"id\":").Append(id)
                 .Append(",\"name\":\"").Append(Names[random.Next(Names.Length)]).Append('-').Append(random.Next(10000))
@@ -73,8 +73,8 @@ internal static class CompressionTestData
         var text = new StringBuilder(length + 256);
         while (text.Length < length)
         {
-            int words = 6 + random.Next(14);
-            int start = text.Length;
+            var words = 6 + random.Next(14);
+            var start = text.Length;
             AppendWords(text, random, words);
             text[start] = char.ToUpperInvariant(text[start]);
             text.Append(random.Next(6) == 0 ? ".\n" : ". ");
@@ -94,9 +94,9 @@ internal static class CompressionTestData
     /// <summary>A random block of <paramref name="period"/> bytes repeated to <paramref name="length"/> bytes: the only long matches are at multiples of the period.</summary>
     public static byte[] Periodic(int period, int length, int seed)
     {
-        byte[] block = RandomBytes(period, seed);
+        var block = RandomBytes(period, seed);
         var data = new byte[length];
-        for (int i = 0; i < length; i++)
+        for (var i = 0; i < length; i++)
         {
             data[i] = block[i % period];
         }
@@ -106,7 +106,7 @@ internal static class CompressionTestData
 
     private static void AppendWords(StringBuilder text, Random random, int count)
     {
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             if (i > 0)
             {
@@ -114,7 +114,7 @@ internal static class CompressionTestData
             }
 
             // Squaring a uniform number favours the first (common) words, roughly like natural text.
-            double u = random.NextDouble();
+            var u = random.NextDouble();
             text.Append(Words[(int)(u * u * Words.Length)]);
         }
     }

@@ -10,11 +10,11 @@ public class DeflateEncoderContextTakeoverTests
     [InlineData(15)]
     public void CompressMessage_NoContextTakeover_SecondIdenticalMessageGivesTheSameBytes(int windowBits)
     {
-        byte[] message = CompressionTestData.Json(4096, seed: 40);
+        var message = CompressionTestData.Json(4096, seed: 40);
         var encoder = new DeflateEncoder(windowBits);
 
-        byte[] first = encoder.CompressMessage(message, contextTakeover: false);
-        byte[] second = encoder.CompressMessage(message, contextTakeover: false);
+        var first = encoder.CompressMessage(message, contextTakeover: false);
+        var second = encoder.CompressMessage(message, contextTakeover: false);
 
         Assert.Equal(first, second);
         Assert.True(message.AsSpan().SequenceEqual(PermessageDeflateReader.DecodeStandalone(second, message.Length)));
@@ -25,11 +25,11 @@ public class DeflateEncoderContextTakeoverTests
     [InlineData(15)]
     public void CompressMessage_ContextTakeover_SecondIdenticalMessageIsMuchSmallerAndReferencesTheFirst(int windowBits)
     {
-        byte[] message = CompressionTestData.Json(400, seed: 41);
+        var message = CompressionTestData.Json(400, seed: 41);
         var encoder = new DeflateEncoder(windowBits);
 
-        byte[] first = encoder.CompressMessage(message, contextTakeover: true);
-        byte[] second = encoder.CompressMessage(message, contextTakeover: true);
+        var first = encoder.CompressMessage(message, contextTakeover: true);
+        var second = encoder.CompressMessage(message, contextTakeover: true);
 
         Assert.True(second.Length * 10 < first.Length, $"first {first.Length} bytes, second {second.Length} bytes");
         using var reader = new PermessageDeflateReader();
@@ -37,7 +37,7 @@ public class DeflateEncoderContextTakeoverTests
         Assert.True(message.AsSpan().SequenceEqual(reader.Decode(second, message.Length)));
 
         // Some match in the second message starts in it and reaches back before its first byte.
-        DeflateInspection inspection = DeflateInspector.InspectMessages(first, second);
+        var inspection = DeflateInspector.InspectMessages(first, second);
         Assert.Contains(
             inspection.Distances.Zip(inspection.MatchOutputOffsets),
             match => match.Second >= message.Length && match.Second - match.First < message.Length);
@@ -49,7 +49,7 @@ public class DeflateEncoderContextTakeoverTests
         var encoder = new DeflateEncoder();
         encoder.CompressMessage("Hello"u8, contextTakeover: true);
 
-        byte[] second = encoder.CompressMessage("Hello"u8, contextTakeover: true);
+        var second = encoder.CompressMessage("Hello"u8, contextTakeover: true);
 
         // One fixed-Huffman match of length 5 at distance 5 (RFC 7692 §7.2.3.2 shows zlib's literal + 4-byte match).
         Assert.Equal(Convert.FromHexString("02130000"), second);
@@ -58,12 +58,12 @@ public class DeflateEncoderContextTakeoverTests
     [Fact]
     public void CompressMessage_NoTakeoverAfterTakeover_ForgetsTheHistory()
     {
-        byte[] message = CompressionTestData.English(3000, seed: 42);
+        var message = CompressionTestData.English(3000, seed: 42);
         var encoder = new DeflateEncoder(windowBits: 12);
         encoder.CompressMessage(message, contextTakeover: true);
         encoder.CompressMessage(message, contextTakeover: true);
 
-        byte[] afterReset = encoder.CompressMessage(message, contextTakeover: false);
+        var afterReset = encoder.CompressMessage(message, contextTakeover: false);
 
         Assert.Equal(new DeflateEncoder(windowBits: 12).CompressMessage(message, contextTakeover: false), afterReset);
     }
@@ -71,12 +71,12 @@ public class DeflateEncoderContextTakeoverTests
     [Fact]
     public void Reset_AfterMessages_CompressesLikeANewEncoder()
     {
-        byte[] message = CompressionTestData.English(3000, seed: 43);
+        var message = CompressionTestData.English(3000, seed: 43);
         var encoder = new DeflateEncoder();
         encoder.CompressMessage(message, contextTakeover: true);
 
         encoder.Reset();
-        byte[] afterReset = encoder.CompressMessage(message, contextTakeover: true);
+        var afterReset = encoder.CompressMessage(message, contextTakeover: true);
 
         Assert.Equal(new DeflateEncoder().CompressMessage(message, contextTakeover: true), afterReset);
     }
@@ -94,17 +94,17 @@ public class DeflateEncoderContextTakeoverTests
         var payloads = new List<byte[]>();
         var messages = new List<byte[]>();
 
-        for (int i = 0; i < sizes.Length; i++)
+        for (var i = 0; i < sizes.Length; i++)
         {
-            byte[] source = i % 3 == 2 ? CompressionTestData.English(sizes[i], seed: 50 + i) : CompressionTestData.Json(sizes[i], seed: 50);
-            byte[] payload = encoder.CompressMessage(source, contextTakeover: true);
+            var source = i % 3 == 2 ? CompressionTestData.English(sizes[i], seed: 50 + i) : CompressionTestData.Json(sizes[i], seed: 50);
+            var payload = encoder.CompressMessage(source, contextTakeover: true);
 
             Assert.True(source.AsSpan().SequenceEqual(reader.Decode(payload, source.Length)), $"message {i}");
             payloads.Add(payload);
             messages.Add(source);
         }
 
-        DeflateInspection inspection = DeflateInspector.InspectMessages([.. payloads]);
+        var inspection = DeflateInspector.InspectMessages([.. payloads]);
         Assert.True(messages.SelectMany(m => m).SequenceEqual(inspection.Output));
         Assert.InRange(inspection.MaxDistance, 1, 1 << windowBits);
     }
@@ -117,13 +117,13 @@ public class DeflateEncoderContextTakeoverTests
         var rebasing = new DeflateEncoder(windowBits: 10) { PositionRebaseThreshold = 5000 };
         using var reader = new PermessageDeflateReader();
 
-        for (int i = 0; i < 40; i++)
+        for (var i = 0; i < 40; i++)
         {
-            byte[] message = CompressionTestData.Json(1000 + (i * 7919 % 300_000), seed: i % 4);
-            bool takeover = i % 5 != 0;
+            var message = CompressionTestData.Json(1000 + (i * 7919 % 300_000), seed: i % 4);
+            var takeover = i % 5 != 0;
 
-            byte[] expected = normal.CompressMessage(message, takeover);
-            byte[] actual = rebasing.CompressMessage(message, takeover);
+            var expected = normal.CompressMessage(message, takeover);
+            var actual = rebasing.CompressMessage(message, takeover);
 
             Assert.Equal(expected, actual);
         }

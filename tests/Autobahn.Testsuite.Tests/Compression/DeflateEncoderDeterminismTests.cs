@@ -10,7 +10,7 @@ public class DeflateEncoderDeterminismTests
     public void CompressMessage_Hello_MatchesRfc7692Example()
     {
         // RFC 7692 §7.2.3.1: "Hello" as one fixed-Huffman block, sync flushed, tail removed.
-        byte[] compressed = new DeflateEncoder().CompressMessage("Hello"u8, contextTakeover: false);
+        var compressed = new DeflateEncoder().CompressMessage("Hello"u8, contextTakeover: false);
 
         Assert.Equal(Convert.FromHexString("F248CDC9C90700"), compressed);
         Assert.Equal("Hello"u8.ToArray(), PermessageDeflateReader.DecodeStandalone(compressed, 5));
@@ -21,7 +21,7 @@ public class DeflateEncoderDeterminismTests
     [InlineData(15)]
     public void CompressMessage_Hello_SameForEveryWindowSize(int windowBits)
     {
-        byte[] compressed = new DeflateEncoder(windowBits).CompressMessage("Hello"u8, contextTakeover: false);
+        var compressed = new DeflateEncoder(windowBits).CompressMessage("Hello"u8, contextTakeover: false);
 
         Assert.Equal(Convert.FromHexString("F248CDC9C90700"), compressed);
     }
@@ -30,9 +30,9 @@ public class DeflateEncoderDeterminismTests
     public void CompressMessage_JsonSample_MatchesPinnedHash()
     {
         // Pins the exact output (block splitting, Huffman codes, matches): any change in the encoder shows here.
-        byte[] message = CompressionTestData.Json(200_000, seed: 1);
+        var message = CompressionTestData.Json(200_000, seed: 1);
 
-        byte[] compressed = new DeflateEncoder().CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder().CompressMessage(message, contextTakeover: false);
 
         Assert.Equal(PinnedJsonLength, compressed.Length);
         Assert.Equal(PinnedJsonSha256, Convert.ToHexString(SHA256.HashData(compressed)));
@@ -46,10 +46,10 @@ public class DeflateEncoderDeterminismTests
         var first = new DeflateEncoder(windowBits);
         var second = new DeflateEncoder(windowBits);
 
-        for (int i = 0; i < 6; i++)
+        for (var i = 0; i < 6; i++)
         {
-            byte[] message = i % 2 == 0 ? CompressionTestData.Json(150_000, seed: i) : CompressionTestData.English(50_000, seed: i);
-            bool takeover = i != 3;
+            var message = i % 2 == 0 ? CompressionTestData.Json(150_000, seed: i) : CompressionTestData.English(50_000, seed: i);
+            var takeover = i != 3;
 
             Assert.Equal(first.CompressMessage(message, takeover), second.CompressMessage(message, takeover));
         }

@@ -22,12 +22,12 @@ public class DeflateEncoderRandomizedTests
         var payloads = new List<byte[]>();
         var output = new List<byte>();
 
-        for (int i = 0; i < 30; i++)
+        for (var i = 0; i < 30; i++)
         {
-            byte[] message = RandomMessage(random);
-            bool takeover = random.Next(3) != 0;
+            var message = RandomMessage(random);
+            var takeover = random.Next(3) != 0;
 
-            byte[] payload = encoder.CompressMessage(message, takeover);
+            var payload = encoder.CompressMessage(message, takeover);
 
             // A receiver without takeover could use a fresh inflater; a shared one must work for both.
             Assert.True(message.AsSpan().SequenceEqual(reader.Decode(payload, message.Length)), $"window bits {windowBits}, level {level}, message {i}");
@@ -40,7 +40,7 @@ public class DeflateEncoderRandomizedTests
             output.AddRange(message);
         }
 
-        DeflateInspection inspection = DeflateInspector.InspectMessages([.. payloads]);
+        var inspection = DeflateInspector.InspectMessages([.. payloads]);
         Assert.True(output.SequenceEqual(inspection.Output));
         Assert.InRange(inspection.MaxDistance, 0, 1 << windowBits);
     }
@@ -48,7 +48,7 @@ public class DeflateEncoderRandomizedTests
     /// <summary>Segments of random bytes, copies of earlier segments at random distances, and byte runs.</summary>
     private static byte[] RandomMessage(Random random)
     {
-        int length = random.Next(4) switch
+        var length = random.Next(4) switch
         {
             0 => random.Next(0, 8),
             1 => random.Next(0, 600),
@@ -57,19 +57,19 @@ public class DeflateEncoderRandomizedTests
         };
 
         var data = new byte[length];
-        int position = 0;
+        var position = 0;
         while (position < length)
         {
-            int segment = Math.Min(length - position, random.Next(1, 2000));
-            int kind = random.Next(3);
+            var segment = Math.Min(length - position, random.Next(1, 2000));
+            var kind = random.Next(3);
             if (kind == 0 || position == 0)
             {
                 random.NextBytes(data.AsSpan(position, segment));
             }
             else if (kind == 1)
             {
-                int distance = random.Next(1, Math.Min(position, 40_000) + 1);
-                for (int i = 0; i < segment; i++)
+                var distance = random.Next(1, Math.Min(position, 40_000) + 1);
+                for (var i = 0; i < segment; i++)
                 {
                     data[position + i] = data[position + i - distance];
                 }

@@ -12,10 +12,10 @@ public class DeflateEncoderRatioTests(ITestOutputHelper output)
     [InlineData("English")]
     public void CompressMessage_200KBSample_WithinFifteenPercentOfDeflateStreamOptimal(string kind)
     {
-        byte[] message = kind == "JSON" ? CompressionTestData.Json(200_000, seed: 1) : CompressionTestData.English(200_000, seed: 3);
+        var message = kind == "JSON" ? CompressionTestData.Json(200_000, seed: 1) : CompressionTestData.English(200_000, seed: 3);
 
-        int ours = new DeflateEncoder().CompressMessage(message, contextTakeover: false).Length;
-        int reference = DeflateStreamOptimalLength(message);
+        var ours = new DeflateEncoder().CompressMessage(message, contextTakeover: false).Length;
+        var reference = DeflateStreamOptimalLength(message);
 
         output.WriteLine($"{kind} {message.Length} B: DeflateEncoder {ours} B ({100.0 * ours / message.Length:F2} %), DeflateStream Optimal {reference} B ({100.0 * reference / message.Length:F2} %), ratio {(double)ours / reference:F3}");
         Assert.True(ours <= reference * 1.15, $"DeflateEncoder {ours} B vs DeflateStream {reference} B");

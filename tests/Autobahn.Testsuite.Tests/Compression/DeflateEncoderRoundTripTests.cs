@@ -12,9 +12,9 @@ public class DeflateEncoderRoundTripTests
     public static TheoryData<string, int> Inputs()
     {
         var data = new TheoryData<string, int>();
-        foreach (string name in InputNames)
+        foreach (var name in InputNames)
         {
-            foreach (int windowBits in WindowBitsUnderTest)
+            foreach (var windowBits in WindowBitsUnderTest)
             {
                 data.Add(name, windowBits);
             }
@@ -27,11 +27,11 @@ public class DeflateEncoderRoundTripTests
     [MemberData(nameof(Inputs))]
     public void CompressMessage_NamedInput_RoundTripsThroughDeflateStream(string input, int windowBits)
     {
-        byte[] message = CompressionTestData.Named(input);
+        var message = CompressionTestData.Named(input);
 
-        byte[] compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
 
-        byte[] decoded = PermessageDeflateReader.DecodeStandalone(compressed, message.Length);
+        var decoded = PermessageDeflateReader.DecodeStandalone(compressed, message.Length);
         Assert.True(message.AsSpan().SequenceEqual(decoded));
     }
 
@@ -39,11 +39,11 @@ public class DeflateEncoderRoundTripTests
     [MemberData(nameof(Inputs))]
     public void CompressMessage_NamedInput_InspectorDecodesItWithinTheWindow(string input, int windowBits)
     {
-        byte[] message = CompressionTestData.Named(input);
+        var message = CompressionTestData.Named(input);
 
-        byte[] compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
 
-        DeflateInspection inspection = DeflateInspector.InspectMessages(compressed);
+        var inspection = DeflateInspector.InspectMessages(compressed);
         Assert.True(message.AsSpan().SequenceEqual(inspection.Output));
         Assert.InRange(inspection.MaxDistance, 0, 1 << windowBits);
         Assert.False(inspection.SawFinalBlock);
@@ -54,14 +54,14 @@ public class DeflateEncoderRoundTripTests
     [InlineData(15)]
     public void CompressMessage_RandomBytes_FallsBackToStoredBlocks(int windowBits)
     {
-        byte[] message = CompressionTestData.RandomBytes(1024 * 1024, seed: 7);
+        var message = CompressionTestData.RandomBytes(1024 * 1024, seed: 7);
 
-        byte[] compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
 
         // RFC 1951 §3.2.4: 5 bytes of header per stored block of at most 65535 bytes, plus the sync flush byte.
-        int storedBlocks = (message.Length + 65534) / 65535;
+        var storedBlocks = (message.Length + 65534) / 65535;
         Assert.InRange(compressed.Length, message.Length, message.Length + (5 * storedBlocks) + 1);
-        DeflateInspection inspection = DeflateInspector.InspectMessages(compressed);
+        var inspection = DeflateInspector.InspectMessages(compressed);
         Assert.All(inspection.BlockTypes, type => Assert.Equal(0, type));
         Assert.True(message.AsSpan().SequenceEqual(inspection.Output));
     }
@@ -71,9 +71,9 @@ public class DeflateEncoderRoundTripTests
     {
         byte[] message = [.. CompressionTestData.Json(100_000, seed: 4), .. CompressionTestData.RandomBytes(100_000, seed: 5), .. CompressionTestData.Json(100_000, seed: 6)];
 
-        byte[] compressed = new DeflateEncoder().CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder().CompressMessage(message, contextTakeover: false);
 
-        DeflateInspection inspection = DeflateInspector.InspectMessages(compressed);
+        var inspection = DeflateInspector.InspectMessages(compressed);
         Assert.True(message.AsSpan().SequenceEqual(inspection.Output));
         Assert.Contains(0, inspection.BlockTypes);
         Assert.Contains(2, inspection.BlockTypes);
@@ -83,13 +83,13 @@ public class DeflateEncoderRoundTripTests
     [Fact]
     public void CompressMessage_LongRunOfZeros_CompressesToAboutOneBitPerMatch()
     {
-        byte[] message = new byte[1024 * 1024];
+        var message = new byte[1024 * 1024];
 
-        byte[] compressed = new DeflateEncoder(windowBits: 8).CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder(windowBits: 8).CompressMessage(message, contextTakeover: false);
 
         // 1 MiB of zeros is one literal and ~4064 matches of 258 at distance 1: a few bits each.
         Assert.InRange(compressed.Length, 1, 2048);
-        DeflateInspection inspection = DeflateInspector.InspectMessages(compressed);
+        var inspection = DeflateInspector.InspectMessages(compressed);
         Assert.All(inspection.Distances, distance => Assert.Equal(1, distance));
     }
 
@@ -106,14 +106,14 @@ public class DeflateEncoderRoundTripTests
     [InlineData(9)]
     public void CompressMessage_EveryLevel_RoundTrips(int level)
     {
-        byte[] json = CompressionTestData.Json(200_000, seed: 8);
-        byte[] random = CompressionTestData.RandomBytes(70_000, seed: 9);
+        var json = CompressionTestData.Json(200_000, seed: 8);
+        var random = CompressionTestData.RandomBytes(70_000, seed: 9);
         var encoder = new DeflateEncoder(windowBits: 10, level);
         using var reader = new PermessageDeflateReader();
 
-        foreach (byte[] message in new[] { json, random, json, [], json })
+        foreach (var message in new[] { json, random, json, [], json })
         {
-            byte[] compressed = encoder.CompressMessage(message, contextTakeover: true);
+            var compressed = encoder.CompressMessage(message, contextTakeover: true);
 
             Assert.True(message.AsSpan().SequenceEqual(reader.Decode(compressed, message.Length)));
         }
@@ -122,12 +122,12 @@ public class DeflateEncoderRoundTripTests
     [Fact]
     public void CompressMessage_HigherLevel_IsNotLarger()
     {
-        byte[] message = CompressionTestData.English(200_000, seed: 10);
+        var message = CompressionTestData.English(200_000, seed: 10);
 
-        int fast = new DeflateEncoder(15, level: 1).CompressMessage(message, false).Length;
-        int standard = new DeflateEncoder(15, level: 6).CompressMessage(message, false).Length;
-        int best = new DeflateEncoder(15, level: 9).CompressMessage(message, false).Length;
-        int stored = new DeflateEncoder(15, level: 0).CompressMessage(message, false).Length;
+        var fast = new DeflateEncoder(15, level: 1).CompressMessage(message, false).Length;
+        var standard = new DeflateEncoder(15, level: 6).CompressMessage(message, false).Length;
+        var best = new DeflateEncoder(15, level: 9).CompressMessage(message, false).Length;
+        var stored = new DeflateEncoder(15, level: 0).CompressMessage(message, false).Length;
 
         Assert.True(best <= standard && standard < fast && fast < stored, $"level 9: {best}, 6: {standard}, 1: {fast}, 0: {stored}");
     }
@@ -136,10 +136,10 @@ public class DeflateEncoderRoundTripTests
     public void CompressMessage_SixteenMebibytes_RoundTrips()
     {
         // The largest message the fuzzer sends (section 9 goes up to 16 MiB).
-        byte[] json = CompressionTestData.Json(4 * 1024 * 1024, seed: 11);
+        var json = CompressionTestData.Json(4 * 1024 * 1024, seed: 11);
         byte[] message = [.. json, .. new byte[4 * 1024 * 1024], .. CompressionTestData.RandomBytes(4 * 1024 * 1024, seed: 12), .. json];
 
-        byte[] compressed = new DeflateEncoder().CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder().CompressMessage(message, contextTakeover: false);
 
         Assert.True(message.AsSpan().SequenceEqual(PermessageDeflateReader.DecodeStandalone(compressed, message.Length)));
     }

@@ -14,7 +14,7 @@ public class DeflateEncoderSyncFlushTests
     public void CompressMessage_EmptyMessage_IsTheSingleByte00()
     {
         // RFC 7692 §7.2.3.6: an empty message compresses to an empty stored block, 0x00 once the tail is removed.
-        byte[] compressed = new DeflateEncoder().CompressMessage([], contextTakeover: false);
+        var compressed = new DeflateEncoder().CompressMessage([], contextTakeover: false);
 
         Assert.Equal([0x00], compressed);
         Assert.Empty(PermessageDeflateReader.DecodeStandalone(compressed, 0));
@@ -24,9 +24,9 @@ public class DeflateEncoderSyncFlushTests
     [MemberData(nameof(InputNames))]
     public void CompressMessage_AnyInput_DoesNotEndWithTheSyncFlushTail(string input)
     {
-        byte[] message = CompressionTestData.Named(input);
+        var message = CompressionTestData.Named(input);
 
-        byte[] compressed = new DeflateEncoder().CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder().CompressMessage(message, contextTakeover: false);
 
         Assert.False(compressed.AsSpan().EndsWith(SyncFlushTail));
     }
@@ -35,11 +35,11 @@ public class DeflateEncoderSyncFlushTests
     [MemberData(nameof(InputNames))]
     public void CompressMessage_WithTheTailAppended_EndsWithAnEmptyNonFinalStoredBlock(string input)
     {
-        byte[] message = CompressionTestData.Named(input);
+        var message = CompressionTestData.Named(input);
 
-        byte[] compressed = new DeflateEncoder().CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder().CompressMessage(message, contextTakeover: false);
 
-        DeflateInspection inspection = DeflateInspector.Inspect([.. compressed, .. SyncFlushTail]);
+        var inspection = DeflateInspector.Inspect([.. compressed, .. SyncFlushTail]);
         Assert.Equal(0, inspection.BlockTypes[^1]);
         Assert.False(inspection.SawFinalBlock);
         Assert.True(message.AsSpan().SequenceEqual(inspection.Output));
@@ -49,7 +49,7 @@ public class DeflateEncoderSyncFlushTests
     public void CompressMessage_WithoutTheTail_IsIncomplete()
     {
         // The removed LEN/NLEN really belong to the stream: without them the last stored block is cut short.
-        byte[] compressed = new DeflateEncoder().CompressMessage("Hello"u8, contextTakeover: false);
+        var compressed = new DeflateEncoder().CompressMessage("Hello"u8, contextTakeover: false);
 
         Assert.Throws<InvalidDataException>(() => DeflateInspector.Inspect([.. compressed, 0x00]));
     }

@@ -12,12 +12,12 @@ public class DeflateEncoderWindowTests
     public void CompressMessage_RepeatsAt200And600_ReachesOnlyRepeatsInsideTheWindow(int windowBits)
     {
         // A random 300-byte chunk again 600 bytes later, then a random 200-byte block repeated (distance 200).
-        byte[] chunk = CompressionTestData.RandomBytes(300, seed: 20);
+        var chunk = CompressionTestData.RandomBytes(300, seed: 20);
         byte[] message = [.. chunk, .. CompressionTestData.RandomBytes(300, seed: 21), .. chunk, .. CompressionTestData.Periodic(200, 600, seed: 22)];
 
-        byte[] compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
 
-        DeflateInspection inspection = DeflateInspector.InspectMessages(compressed);
+        var inspection = DeflateInspector.InspectMessages(compressed);
         Assert.True(message.AsSpan().SequenceEqual(inspection.Output));
         Assert.InRange(inspection.MaxDistance, 1, 1 << windowBits);
         Assert.Contains(200, inspection.Distances);
@@ -29,12 +29,12 @@ public class DeflateEncoderWindowTests
     [MemberData(nameof(AllWindowBits))]
     public void CompressMessage_PeriodJustInsideWindow_MatchesAtThePeriod(int windowBits)
     {
-        int window = 1 << windowBits;
-        byte[] message = CompressionTestData.Periodic(window - 16, 4 * window, seed: windowBits);
+        var window = 1 << windowBits;
+        var message = CompressionTestData.Periodic(window - 16, 4 * window, seed: windowBits);
 
-        byte[] compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
 
-        DeflateInspection inspection = DeflateInspector.InspectMessages(compressed);
+        var inspection = DeflateInspector.InspectMessages(compressed);
         Assert.True(message.AsSpan().SequenceEqual(inspection.Output));
         Assert.Contains(window - 16, inspection.Distances);
         Assert.InRange(inspection.MaxDistance, 1, window);
@@ -45,12 +45,12 @@ public class DeflateEncoderWindowTests
     [MemberData(nameof(AllWindowBits))]
     public void CompressMessage_PeriodJustOutsideWindow_NeverReachesBack(int windowBits)
     {
-        int window = 1 << windowBits;
-        byte[] message = CompressionTestData.Periodic(window + 16, 4 * window, seed: windowBits);
+        var window = 1 << windowBits;
+        var message = CompressionTestData.Periodic(window + 16, 4 * window, seed: windowBits);
 
-        byte[] compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
 
-        DeflateInspection inspection = DeflateInspector.InspectMessages(compressed);
+        var inspection = DeflateInspector.InspectMessages(compressed);
         Assert.True(message.AsSpan().SequenceEqual(inspection.Output));
         Assert.DoesNotContain(window + 16, inspection.Distances);
         Assert.InRange(inspection.MaxDistance, 0, window);
@@ -62,12 +62,12 @@ public class DeflateEncoderWindowTests
     public void CompressMessage_PeriodOfExactlyTheWindow_StaysOneByteShort(int windowBits)
     {
         // RFC 1951 would allow distance 2^windowBits; the encoder stops one byte short (see DeflateEncoder).
-        int window = 1 << windowBits;
-        byte[] message = CompressionTestData.Periodic(window, 3 * window, seed: windowBits);
+        var window = 1 << windowBits;
+        var message = CompressionTestData.Periodic(window, 3 * window, seed: windowBits);
 
-        byte[] compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
+        var compressed = new DeflateEncoder(windowBits).CompressMessage(message, contextTakeover: false);
 
-        DeflateInspection inspection = DeflateInspector.InspectMessages(compressed);
+        var inspection = DeflateInspector.InspectMessages(compressed);
         Assert.True(message.AsSpan().SequenceEqual(inspection.Output));
         Assert.InRange(inspection.MaxDistance, 0, window - 1);
     }
@@ -77,21 +77,21 @@ public class DeflateEncoderWindowTests
     [InlineData(15)]
     public void CompressMessage_ContextTakeover_ReachesIntoEarlierMessagesOnlyWithinTheWindow(int windowBits)
     {
-        int window = 1 << windowBits;
-        byte[] near = CompressionTestData.RandomBytes(window / 2, seed: 30);
-        byte[] far = CompressionTestData.RandomBytes(window + 100, seed: 31);
+        var window = 1 << windowBits;
+        var near = CompressionTestData.RandomBytes(window / 2, seed: 30);
+        var far = CompressionTestData.RandomBytes(window + 100, seed: 31);
         var encoder = new DeflateEncoder(windowBits);
         byte[][] messages = [near, near, far, far];
         using var reader = new PermessageDeflateReader();
 
         byte[][] compressed = [.. messages.Select(m => encoder.CompressMessage(m, contextTakeover: true))];
 
-        foreach ((byte[] message, byte[] payload) in messages.Zip(compressed))
+        foreach ((var message, var payload) in messages.Zip(compressed))
         {
             Assert.True(message.AsSpan().SequenceEqual(reader.Decode(payload, message.Length)));
         }
 
-        DeflateInspection inspection = DeflateInspector.InspectMessages(compressed);
+        var inspection = DeflateInspector.InspectMessages(compressed);
         Assert.InRange(inspection.MaxDistance, 1, window);
         Assert.Contains(near.Length, inspection.Distances);
         Assert.DoesNotContain(far.Length, inspection.Distances);

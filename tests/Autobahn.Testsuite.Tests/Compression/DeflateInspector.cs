@@ -34,24 +34,24 @@ internal sealed class DeflateInspector
 
     private static readonly CanonicalHuffmanCode FixedDistance = new([.. Enumerable.Repeat(5, 30)], requireComplete: false);
 
-    private readonly byte[] _input;
-    private readonly List<byte> _output = [];
-    private readonly List<int> _blockTypes = [];
-    private readonly List<int> _distances = [];
-    private readonly List<int> _matchOffsets = [];
-    private long _bitPosition;
+    private readonly byte[] input;
+    private readonly List<byte> output = [];
+    private readonly List<int> blockTypes = [];
+    private readonly List<int> distances = [];
+    private readonly List<int> matchOffsets = [];
+    private long bitPosition;
 
     private DeflateInspector(byte[] input)
     {
-        _input = input;
+        this.input = input;
     }
 
     /// <summary>Decodes <paramref name="stream"/> and reports what it contains.</summary>
     public static DeflateInspection Inspect(byte[] stream)
     {
         var inspector = new DeflateInspector(stream);
-        bool final = inspector.Run();
-        return new DeflateInspection([.. inspector._output], inspector._blockTypes, inspector._distances, inspector._matchOffsets, final);
+        var final = inspector.Run();
+        return new DeflateInspection([.. inspector.output], inspector.blockTypes, inspector.distances, inspector.matchOffsets, final);
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ internal sealed class DeflateInspector
     public static DeflateInspection InspectMessages(params byte[][] compressedMessages)
     {
         var stream = new List<byte>();
-        foreach (byte[] message in compressedMessages)
+        foreach (var message in compressedMessages)
         {
             stream.AddRange(message);
             stream.AddRange(new byte[] { 0x00, 0x00, 0xFF, 0xFF });
@@ -74,9 +74,9 @@ internal sealed class DeflateInspector
     {
         while (!AtEnd())
         {
-            bool final = Bits(1) == 1;
-            int type = Bits(2);
-            _blockTypes.Add(type);
+            var final = Bits(1) == 1;
+            var type = Bits(2);
+            blockTypes.Add(type);
             switch (type)
             {
                 case 0:
@@ -104,24 +104,24 @@ internal sealed class DeflateInspector
     /// <summary>Whether only the zero padding of the last byte is left.</summary>
     private bool AtEnd()
     {
-        long remaining = (_input.Length * 8L) - _bitPosition;
-        return remaining == 0 || (remaining < 8 && _input[^1] >> (int)(_bitPosition & 7) == 0);
+        var remaining = (input.Length * 8L) - bitPosition;
+        return remaining == 0 || (remaining < 8 && input[^1] >> (int)(bitPosition & 7) == 0);
     }
 
     private int Bits(int count)
     {
-        int value = 0;
-        for (int i = 0; i < count; i++)
+        var value = 0;
+        for (var i = 0; i < count; i++)
         {
-            long byteIndex = _bitPosition >> 3;
-            if (byteIndex >= _input.Length)
+            var byteIndex = bitPosition >> 3;
+            if (byteIndex >= input.Length)
             {
                 throw new InvalidDataException("Unexpected end of the compressed data.");
             }
 
-            int bit = (_input[byteIndex] >> (int)(_bitPosition & 7)) & 1;
+            var bit = (input[byteIndex] >> (int)(bitPosition & 7)) & 1;
             value |= bit << i;
-            _bitPosition++;
+            bitPosition++;
         }
 
         return value;
@@ -129,49 +129,49 @@ internal sealed class DeflateInspector
 
     private void Stored()
     {
-        _bitPosition = (_bitPosition + 7) & ~7L;
-        int length = Bits(16);
-        int complement = Bits(16);
+        bitPosition = (bitPosition + 7) & ~7L;
+        var length = Bits(16);
+        var complement = Bits(16);
         if ((length ^ 0xFFFF) != complement)
         {
             throw new InvalidDataException("Stored block LEN and NLEN do not match (RFC 1951 §3.2.4).");
         }
 
-        for (int i = 0; i < length; i++)
+        for (var i = 0; i < length; i++)
         {
-            _output.Add((byte)Bits(8));
+            output.Add((byte)Bits(8));
         }
     }
 
     private void Dynamic()
     {
-        int literalCount = Bits(5) + 257;
-        int distanceCount = Bits(5) + 1;
-        int codeLengthCount = Bits(4) + 4;
+        var literalCount = Bits(5) + 257;
+        var distanceCount = Bits(5) + 1;
+        var codeLengthCount = Bits(4) + 4;
         if (literalCount > 286 || distanceCount > 30)
         {
             throw new InvalidDataException("Too many literal/length or distance codes (RFC 1951 §3.2.7).");
         }
 
         var codeLengthLengths = new int[19];
-        for (int i = 0; i < codeLengthCount; i++)
+        for (var i = 0; i < codeLengthCount; i++)
         {
             codeLengthLengths[CodeLengthOrder[i]] = Bits(3);
         }
 
         var codeLengthCode = new CanonicalHuffmanCode(codeLengthLengths, requireComplete: true);
         var lengths = new int[literalCount + distanceCount];
-        int index = 0;
+        var index = 0;
         while (index < lengths.Length)
         {
-            int symbol = Decode(codeLengthCode);
+            var symbol = Decode(codeLengthCode);
             if (symbol < 16)
             {
                 lengths[index++] = symbol;
                 continue;
             }
 
-            int value = 0;
+            var value = 0;
             int repeat;
             switch (symbol)
             {
@@ -197,7 +197,7 @@ internal sealed class DeflateInspector
                 throw new InvalidDataException("Code length repeat runs past the end.");
             }
 
-            for (int i = 0; i < repeat; i++)
+            for (var i = 0; i < repeat; i++)
             {
                 lengths[index++] = value;
             }
@@ -217,10 +217,10 @@ internal sealed class DeflateInspector
     {
         while (true)
         {
-            int symbol = Decode(literalLength);
+            var symbol = Decode(literalLength);
             if (symbol < 256)
             {
-                _output.Add((byte)symbol);
+                output.Add((byte)symbol);
                 continue;
             }
 
@@ -235,24 +235,24 @@ internal sealed class DeflateInspector
                 throw new InvalidDataException("Invalid length symbol 286 or 287 (RFC 1951 §3.2.6).");
             }
 
-            int length = LengthBase[symbol] + Bits(LengthExtra[symbol]);
-            int distanceSymbol = Decode(distance);
+            var length = LengthBase[symbol] + Bits(LengthExtra[symbol]);
+            var distanceSymbol = Decode(distance);
             if (distanceSymbol >= 30)
             {
                 throw new InvalidDataException("Invalid distance symbol 30 or 31 (RFC 1951 §3.2.6).");
             }
 
-            int dist = DistanceBase[distanceSymbol] + Bits(DistanceExtra[distanceSymbol]);
-            if (dist > _output.Count)
+            var dist = DistanceBase[distanceSymbol] + Bits(DistanceExtra[distanceSymbol]);
+            if (dist > output.Count)
             {
-                throw new InvalidDataException($"Distance {dist} reaches before the start of the output ({_output.Count} bytes).");
+                throw new InvalidDataException($"Distance {dist} reaches before the start of the output ({output.Count} bytes).");
             }
 
-            _distances.Add(dist);
-            _matchOffsets.Add(_output.Count);
-            for (int i = 0; i < length; i++)
+            distances.Add(dist);
+            matchOffsets.Add(output.Count);
+            for (var i = 0; i < length; i++)
             {
-                _output.Add(_output[_output.Count - dist]);
+                output.Add(output[output.Count - dist]);
             }
         }
     }
@@ -260,13 +260,13 @@ internal sealed class DeflateInspector
     private int Decode(CanonicalHuffmanCode huffman)
     {
         // Canonical decoding, one bit at a time (puff.c decode()).
-        int code = 0;
-        int first = 0;
-        int index = 0;
-        for (int length = 1; length <= 15; length++)
+        var code = 0;
+        var first = 0;
+        var index = 0;
+        for (var length = 1; length <= 15; length++)
         {
             code |= Bits(1);
-            int count = huffman.Counts[length];
+            var count = huffman.Counts[length];
             if (code - count < first)
             {
                 return huffman.Symbols[index + (code - first)];

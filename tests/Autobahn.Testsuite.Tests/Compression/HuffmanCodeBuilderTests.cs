@@ -14,10 +14,10 @@ public class HuffmanCodeBuilderTests
         HuffmanCodeBuilder.BuildCodes(lengths, codes);
 
         string[] expected = ["010", "011", "100", "101", "110", "00", "1110", "1111"];
-        for (int i = 0; i < lengths.Length; i++)
+        for (var i = 0; i < lengths.Length; i++)
         {
             // Sent MSB first through an LSB-first writer, so stored reversed.
-            string sent = string.Concat(Enumerable.Range(0, lengths[i]).Select(bit => (codes[i] >> bit) & 1));
+            var sent = string.Concat(Enumerable.Range(0, lengths[i]).Select(bit => (codes[i] >> bit) & 1));
             Assert.Equal(expected[i], sent);
         }
     }
@@ -28,12 +28,12 @@ public class HuffmanCodeBuilderTests
         // Fibonacci weights make the unlimited Huffman tree as deep as possible (29 levels for 30 symbols).
         var frequencies = new int[30];
         frequencies[0] = frequencies[1] = 1;
-        for (int i = 2; i < frequencies.Length; i++)
+        for (var i = 2; i < frequencies.Length; i++)
         {
             frequencies[i] = frequencies[i - 1] + frequencies[i - 2];
         }
 
-        byte[] lengths = Build(frequencies, maxBits: 15);
+        var lengths = Build(frequencies, maxBits: 15);
 
         Assert.All(lengths, length => Assert.InRange(length, 1, 15));
         Assert.Equal(1.0, KraftSum(lengths));
@@ -45,7 +45,7 @@ public class HuffmanCodeBuilderTests
     {
         int[] frequencies = [1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181];
 
-        byte[] lengths = Build(frequencies, maxBits: 7);
+        var lengths = Build(frequencies, maxBits: 7);
 
         Assert.All(lengths, length => Assert.InRange(length, 1, 7));
         Assert.Equal(1.0, KraftSum(lengths));
@@ -57,7 +57,7 @@ public class HuffmanCodeBuilderTests
         var frequencies = new int[30];
         frequencies[7] = 12;
 
-        byte[] lengths = Build(frequencies, maxBits: 15);
+        var lengths = Build(frequencies, maxBits: 15);
 
         // A lone one-bit code is incomplete; zlib also adds a second code so every inflater accepts it.
         Assert.Equal(1, lengths[7]);
@@ -68,7 +68,7 @@ public class HuffmanCodeBuilderTests
     [Fact]
     public void BuildLengths_NoUsedSymbol_GivesTwoOneBitCodes()
     {
-        byte[] lengths = Build(new int[30], maxBits: 15);
+        var lengths = Build(new int[30], maxBits: 15);
 
         Assert.Equal([1, 1], lengths[..2]);
         Assert.Equal(2, lengths.Count(length => length != 0));
@@ -79,15 +79,15 @@ public class HuffmanCodeBuilderTests
     {
         // Frequencies within a factor of 50 keep the optimal tree shallower than 15 levels, so no limiting happens.
         var random = new Random(60);
-        for (int round = 0; round < 50; round++)
+        for (var round = 0; round < 50; round++)
         {
             var frequencies = new int[286];
-            for (int i = 0; i < frequencies.Length; i++)
+            for (var i = 0; i < frequencies.Length; i++)
             {
                 frequencies[i] = random.Next(4) == 0 ? 0 : random.Next(100, 5000);
             }
 
-            byte[] lengths = Build(frequencies, maxBits: 15);
+            var lengths = Build(frequencies, maxBits: 15);
 
             Assert.Equal(1.0, KraftSum(lengths));
             Assert.Equal(ReferenceHuffmanCost(frequencies), Cost(frequencies, lengths));
@@ -99,15 +99,15 @@ public class HuffmanCodeBuilderTests
     {
         // Frequencies from 1 to 100000 would need codes of about 20 bits; limiting to 15 costs very little.
         var random = new Random(61);
-        for (int round = 0; round < 50; round++)
+        for (var round = 0; round < 50; round++)
         {
             var frequencies = new int[286];
-            for (int i = 0; i < frequencies.Length; i++)
+            for (var i = 0; i < frequencies.Length; i++)
             {
                 frequencies[i] = random.Next(4) == 0 ? 0 : (int)Math.Pow(100_000, random.NextDouble());
             }
 
-            byte[] lengths = Build(frequencies, maxBits: 15);
+            var lengths = Build(frequencies, maxBits: 15);
 
             Assert.All(lengths, length => Assert.InRange(length, 0, 15));
             Assert.Equal(1.0, KraftSum(lengths));
@@ -130,7 +130,7 @@ public class HuffmanCodeBuilderTests
     private static long ReferenceHuffmanCost(int[] frequencies)
     {
         var queue = new PriorityQueue<long, long>();
-        foreach (int f in frequencies.Where(f => f != 0))
+        foreach (var f in frequencies.Where(f => f != 0))
         {
             queue.Enqueue(f, f);
         }
@@ -138,7 +138,7 @@ public class HuffmanCodeBuilderTests
         long cost = 0;
         while (queue.Count > 1)
         {
-            long merged = queue.Dequeue() + queue.Dequeue();
+            var merged = queue.Dequeue() + queue.Dequeue();
             cost += merged;
             queue.Enqueue(merged, merged);
         }

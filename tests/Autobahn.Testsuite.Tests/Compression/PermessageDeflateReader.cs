@@ -11,21 +11,21 @@ internal sealed class PermessageDeflateReader : IDisposable
 {
     private static readonly byte[] SyncFlushTail = [0x00, 0x00, 0xFF, 0xFF];
 
-    private readonly MemoryStream _compressed = new();
-    private readonly DeflateStream _inflater;
+    private readonly MemoryStream compressed = new();
+    private readonly DeflateStream inflater;
 
     /// <summary>Creates a reader with one <see cref="DeflateStream"/> shared by all messages (context takeover).</summary>
     public PermessageDeflateReader()
     {
-        _inflater = new DeflateStream(_compressed, CompressionMode.Decompress, leaveOpen: true);
+        inflater = new DeflateStream(compressed, CompressionMode.Decompress, leaveOpen: true);
     }
 
     /// <summary>Decompresses one payload with a fresh <see cref="DeflateStream"/> (no context takeover).</summary>
     public static byte[] DecodeStandalone(byte[] payload, int length)
     {
         using var reader = new PermessageDeflateReader();
-        byte[] message = reader.Decode(payload, length);
-        if (reader._inflater.Read(new byte[1], 0, 1) != 0)
+        var message = reader.Decode(payload, length);
+        if (reader.inflater.Read(new byte[1], 0, 1) != 0)
         {
             throw new InvalidDataException($"DeflateStream produced more than {length} bytes.");
         }
@@ -36,17 +36,17 @@ internal sealed class PermessageDeflateReader : IDisposable
     /// <summary>Appends a payload plus the sync-flush tail to the shared stream and reads <paramref name="length"/> bytes.</summary>
     public byte[] Decode(byte[] payload, int length)
     {
-        long readPosition = _compressed.Position;
-        _compressed.Seek(0, SeekOrigin.End);
-        _compressed.Write(payload);
-        _compressed.Write(SyncFlushTail);
-        _compressed.Position = readPosition;
+        var readPosition = compressed.Position;
+        compressed.Seek(0, SeekOrigin.End);
+        compressed.Write(payload);
+        compressed.Write(SyncFlushTail);
+        compressed.Position = readPosition;
 
         var output = new byte[length];
-        int total = 0;
+        var total = 0;
         while (total < length)
         {
-            int read = _inflater.Read(output, total, length - total);
+            var read = inflater.Read(output, total, length - total);
             if (read == 0)
             {
                 throw new InvalidDataException($"DeflateStream produced {total} of {length} bytes.");
@@ -61,7 +61,7 @@ internal sealed class PermessageDeflateReader : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _inflater.Dispose();
-        _compressed.Dispose();
+        inflater.Dispose();
+        compressed.Dispose();
     }
 }

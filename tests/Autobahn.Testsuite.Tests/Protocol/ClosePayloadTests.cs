@@ -9,7 +9,7 @@ public class ClosePayloadTests
     [InlineData("03")]
     public void Parse_FewerThanTwoBytes_NoCodeNoReason(string hex)
     {
-        (int? code, byte[]? reason) = ClosePayload.Parse(Convert.FromHexString(hex));
+        (var code, var reason) = ClosePayload.Parse(Convert.FromHexString(hex));
 
         Assert.Null(code);
         Assert.Null(reason);
@@ -22,7 +22,7 @@ public class ClosePayloadTests
     [InlineData("0bb8", 3000)]
     public void Parse_TwoBytes_BigEndianCodeNoReason(string hex, int expectedCode)
     {
-        (int? code, byte[]? reason) = ClosePayload.Parse(Convert.FromHexString(hex));
+        (var code, var reason) = ClosePayload.Parse(Convert.FromHexString(hex));
 
         Assert.Equal(expectedCode, code);
         Assert.Null(reason);
@@ -31,7 +31,7 @@ public class ClosePayloadTests
     [Fact]
     public void Parse_CodeAndReason_SplitsAfterTwoBytes()
     {
-        (int? code, byte[]? reason) = ClosePayload.Parse(Convert.FromHexString("03e8cebae1bdb9cf83cebcceb5eda080656469746564"));
+        (var code, var reason) = ClosePayload.Parse(Convert.FromHexString("03e8cebae1bdb9cf83cebcceb5eda080656469746564"));
 
         Assert.Equal(1000, code);
         Assert.Equal(Convert.FromHexString("cebae1bdb9cf83cebcceb5eda080656469746564"), reason);
@@ -75,7 +75,7 @@ public class ClosePayloadTests
     [Fact]
     public void Parse_BuildOutput_RoundTrips()
     {
-        (int? code, byte[]? reason) = ClosePayload.Parse(ClosePayload.Build(3999, "bye"u8));
+        (var code, var reason) = ClosePayload.Parse(ClosePayload.Build(3999, "bye"u8));
 
         Assert.Equal(3999, code);
         Assert.Equal("bye"u8.ToArray(), reason);

@@ -13,14 +13,14 @@ public class FrameHeaderParserTests
     [InlineData("82ff000000000001000001020304")]     // 64-bit, masked
     public void TryParse_EveryShorterPrefix_NeedsMoreData(string headerHex)
     {
-        byte[] header = Convert.FromHexString(headerHex);
+        var header = Convert.FromHexString(headerHex);
 
-        for (int length = 0; length < header.Length; length++)
+        for (var length = 0; length < header.Length; length++)
         {
             Assert.False(FrameHeaderParser.TryParse(header.AsSpan(0, length), out _, out _), $"prefix of {length} bytes");
         }
 
-        Assert.True(FrameHeaderParser.TryParse(header, out FrameHeader parsed, out _));
+        Assert.True(FrameHeaderParser.TryParse(header, out var parsed, out _));
         Assert.Equal(header.Length, parsed.HeaderLength);
     }
 
@@ -35,8 +35,8 @@ public class FrameHeaderParserTests
     [Fact]
     public void TryParseFirstTwoBytes_OnlyTwoBytesOfLongHeader_ReadsFirstStageFields()
     {
-        bool ok = FrameHeaderParser.TryParseFirstTwoBytes(
-            Convert.FromHexString("7aff"), out bool fin, out int rsv, out int opcode, out bool masked, out int lengthField);
+        var ok = FrameHeaderParser.TryParseFirstTwoBytes(
+            Convert.FromHexString("7aff"), out var fin, out var rsv, out var opcode, out var masked, out var lengthField);
 
         Assert.True(ok);
         Assert.False(fin);
@@ -55,7 +55,7 @@ public class FrameHeaderParserTests
     [InlineData("8f00", true, 0, 15)]
     public void TryParse_FirstByte_SplitsFinRsvOpcode(string hex, bool fin, int rsv, int opcode)
     {
-        Assert.True(FrameHeaderParser.TryParse(Convert.FromHexString(hex), out FrameHeader header, out _));
+        Assert.True(FrameHeaderParser.TryParse(Convert.FromHexString(hex), out var header, out _));
 
         Assert.Equal(fin, header.Fin);
         Assert.Equal(rsv, header.Rsv);
@@ -65,9 +65,9 @@ public class FrameHeaderParserTests
     [Fact]
     public void TryParse_RfcMaskedHello_ExtractsMaskKey()
     {
-        byte[] frame = Convert.FromHexString("818537fa213d7f9f4d5158");
+        var frame = Convert.FromHexString("818537fa213d7f9f4d5158");
 
-        Assert.True(FrameHeaderParser.TryParse(frame, out FrameHeader header, out ulong raw));
+        Assert.True(FrameHeaderParser.TryParse(frame, out var header, out var raw));
 
         Assert.Equal(new FrameHeader(true, 0, Opcodes.Text, true, header.MaskKey, 5, 5, 6), header);
         Assert.Equal(Convert.FromHexString("37fa213d"), header.MaskKey);
@@ -77,9 +77,9 @@ public class FrameHeaderParserTests
     [Fact]
     public void TryParse_MaskKey_IsACopy()
     {
-        byte[] frame = Convert.FromHexString("818537fa213d");
+        var frame = Convert.FromHexString("818537fa213d");
 
-        FrameHeaderParser.TryParse(frame, out FrameHeader header, out _);
+        FrameHeaderParser.TryParse(frame, out var header, out _);
         frame[2] = 0;
 
         Assert.Equal(Convert.FromHexString("37fa213d"), header.MaskKey);
@@ -88,7 +88,7 @@ public class FrameHeaderParserTests
     [Fact]
     public void TryParse_Unmasked_MaskKeyIsNull()
     {
-        Assert.True(FrameHeaderParser.TryParse(Convert.FromHexString("810548656c6c6f"), out FrameHeader header, out _));
+        Assert.True(FrameHeaderParser.TryParse(Convert.FromHexString("810548656c6c6f"), out var header, out _));
 
         Assert.False(header.Masked);
         Assert.Null(header.MaskKey);
@@ -104,7 +104,7 @@ public class FrameHeaderParserTests
     [InlineData("82fe0100a1b2c3d4", 256UL, 8)]
     public void TryParse_SixteenBitLength_ReadsBigEndian(string hex, ulong expectedLength, int expectedHeaderLength)
     {
-        Assert.True(FrameHeaderParser.TryParse(Convert.FromHexString(hex), out FrameHeader header, out ulong raw));
+        Assert.True(FrameHeaderParser.TryParse(Convert.FromHexString(hex), out var header, out var raw));
 
         Assert.Equal(126, header.LengthField);
         Assert.Equal(expectedLength, raw);
@@ -120,7 +120,7 @@ public class FrameHeaderParserTests
     [InlineData("827f7fffffffffffffff", 0x7FFFFFFFFFFFFFFFUL)]
     public void TryParse_SixtyFourBitLength_ReadsBigEndian(string hex, ulong expectedLength)
     {
-        Assert.True(FrameHeaderParser.TryParse(Convert.FromHexString(hex), out FrameHeader header, out ulong raw));
+        Assert.True(FrameHeaderParser.TryParse(Convert.FromHexString(hex), out var header, out var raw));
 
         Assert.Equal(127, header.LengthField);
         Assert.Equal(expectedLength, raw);
@@ -131,7 +131,7 @@ public class FrameHeaderParserTests
     [Fact]
     public void TryParse_SixtyFourBitAllOnes_ReportsRawLengthAndNegativePayloadLength()
     {
-        Assert.True(FrameHeaderParser.TryParse(Convert.FromHexString("827fffffffffffffffff"), out FrameHeader header, out ulong raw));
+        Assert.True(FrameHeaderParser.TryParse(Convert.FromHexString("827fffffffffffffffff"), out var header, out var raw));
 
         Assert.Equal(0xFFFFFFFFFFFFFFFFUL, raw);
         Assert.Equal(-1L, header.PayloadLength);
@@ -141,9 +141,9 @@ public class FrameHeaderParserTests
     [Fact]
     public void TryParse_SixtyFourBitMaskedWithTrailingPayload_IgnoresPayload()
     {
-        byte[] frame = Convert.FromHexString("82ff0000000000010000a1b2c3d4" + "deadbeef");
+        var frame = Convert.FromHexString("82ff0000000000010000a1b2c3d4" + "deadbeef");
 
-        Assert.True(FrameHeaderParser.TryParse(frame, out FrameHeader header, out ulong raw));
+        Assert.True(FrameHeaderParser.TryParse(frame, out var header, out var raw));
 
         Assert.Equal(65536UL, raw);
         Assert.Equal(14, header.HeaderLength);
@@ -153,12 +153,12 @@ public class FrameHeaderParserTests
     [Fact]
     public void TryParse_WriterOutput_RoundTrips()
     {
-        byte[] key = Convert.FromHexString("01020304");
-        foreach (long length in new long[] { 0, 1, 125, 126, 65535, 65536, 1L << 32, long.MaxValue })
+        var key = Convert.FromHexString("01020304");
+        foreach (var length in new long[] { 0, 1, 125, 126, 65535, 65536, 1L << 32, long.MaxValue })
         {
-            byte[] encoded = FrameWriter.EncodeHeader(Opcodes.Binary, length, fin: false, rsv: 4, key);
+            var encoded = FrameWriter.EncodeHeader(Opcodes.Binary, length, fin: false, rsv: 4, key);
 
-            Assert.True(FrameHeaderParser.TryParse(encoded, out FrameHeader header, out ulong raw));
+            Assert.True(FrameHeaderParser.TryParse(encoded, out var header, out var raw));
 
             Assert.Equal((ulong)length, raw);
             Assert.Equal(length, header.PayloadLength);

@@ -10,7 +10,7 @@ public class FrameWriterTests
     [Fact]
     public void Encode_EmptyTextUnmasked_IsTwoBytes()
     {
-        byte[] frame = FrameWriter.Encode(Opcodes.Text, [], fin: true, rsv: 0, NoMask);
+        var frame = FrameWriter.Encode(Opcodes.Text, [], fin: true, rsv: 0, NoMask);
 
         Assert.Equal(Convert.FromHexString("8100"), frame);
     }
@@ -18,7 +18,7 @@ public class FrameWriterTests
     [Fact]
     public void Encode_HelloUnmasked_MatchesRfc6455Section57()
     {
-        byte[] frame = FrameWriter.Encode(Opcodes.Text, "Hello"u8, fin: true, rsv: 0, NoMask);
+        var frame = FrameWriter.Encode(Opcodes.Text, "Hello"u8, fin: true, rsv: 0, NoMask);
 
         Assert.Equal(Convert.FromHexString("810548656c6c6f"), frame);
     }
@@ -26,7 +26,7 @@ public class FrameWriterTests
     [Fact]
     public void Encode_HelloMaskedWithRfcKey_MatchesRfc6455Section57()
     {
-        byte[] frame = FrameWriter.Encode(Opcodes.Text, "Hello"u8, fin: true, rsv: 0, Convert.FromHexString("37fa213d"));
+        var frame = FrameWriter.Encode(Opcodes.Text, "Hello"u8, fin: true, rsv: 0, Convert.FromHexString("37fa213d"));
 
         Assert.Equal(Convert.FromHexString("818537fa213d7f9f4d5158"), frame);
     }
@@ -34,7 +34,7 @@ public class FrameWriterTests
     [Fact]
     public void Encode_HelloMaskedWithKey01020304_SetsMaskBitWritesKeyAndMasksPayload()
     {
-        byte[] frame = FrameWriter.Encode(Opcodes.Text, "Hello"u8, fin: true, rsv: 0, Convert.FromHexString("01020304"));
+        var frame = FrameWriter.Encode(Opcodes.Text, "Hello"u8, fin: true, rsv: 0, Convert.FromHexString("01020304"));
 
         Assert.Equal(Convert.FromHexString("81850102030449676f686e"), frame);
     }
@@ -42,7 +42,7 @@ public class FrameWriterTests
     [Fact]
     public void Encode_Masked_LeavesInputUntouched()
     {
-        byte[] payload = Encoding.ASCII.GetBytes("Hello");
+        var payload = Encoding.ASCII.GetBytes("Hello");
 
         FrameWriter.Encode(Opcodes.Text, payload, fin: true, rsv: 0, Convert.FromHexString("01020304"));
 
@@ -52,7 +52,7 @@ public class FrameWriterTests
     [Fact]
     public void Encode_EmptyPayloadMasked_WritesKeyOnly()
     {
-        byte[] frame = FrameWriter.Encode(Opcodes.Ping, [], fin: true, rsv: 0, Convert.FromHexString("a1b2c3d4"));
+        var frame = FrameWriter.Encode(Opcodes.Ping, [], fin: true, rsv: 0, Convert.FromHexString("a1b2c3d4"));
 
         Assert.Equal(Convert.FromHexString("8980a1b2c3d4"), frame);
     }
@@ -66,7 +66,7 @@ public class FrameWriterTests
     [InlineData(0x7FFFFFFFFFFFFFFFL, "817f7fffffffffffffff")]
     public void EncodeHeader_Length_UsesMinimalForm(long length, string expectedHex)
     {
-        byte[] header = FrameWriter.EncodeHeader(Opcodes.Text, length, fin: true, rsv: 0, NoMask);
+        var header = FrameWriter.EncodeHeader(Opcodes.Text, length, fin: true, rsv: 0, NoMask);
 
         Assert.Equal(Convert.FromHexString(expectedHex), header);
     }
@@ -78,7 +78,7 @@ public class FrameWriterTests
     [InlineData(65536L, "81ff0000000000010000")]
     public void EncodeHeader_LengthMasked_PutsKeyAfterExtendedLength(long length, string expectedPrefixHex)
     {
-        byte[] header = FrameWriter.EncodeHeader(Opcodes.Text, length, fin: true, rsv: 0, Convert.FromHexString("01020304"));
+        var header = FrameWriter.EncodeHeader(Opcodes.Text, length, fin: true, rsv: 0, Convert.FromHexString("01020304"));
 
         Assert.Equal(Convert.FromHexString(expectedPrefixHex + "01020304"), header);
     }
@@ -90,11 +90,11 @@ public class FrameWriterTests
     [InlineData(65536, "827f0000000000010000")]
     public void Encode_PayloadLength_HeaderFormThenPayload(int length, string expectedHeaderHex)
     {
-        byte[] payload = FrameWriter.RepeatPayload([0xfe], length);
+        var payload = FrameWriter.RepeatPayload([0xfe], length);
 
-        byte[] frame = FrameWriter.Encode(Opcodes.Binary, payload, fin: true, rsv: 0, NoMask);
+        var frame = FrameWriter.Encode(Opcodes.Binary, payload, fin: true, rsv: 0, NoMask);
 
-        byte[] expectedHeader = Convert.FromHexString(expectedHeaderHex);
+        var expectedHeader = Convert.FromHexString(expectedHeaderHex);
         Assert.Equal(expectedHeader.Length + length, frame.Length);
         Assert.Equal(expectedHeader, frame[..expectedHeader.Length]);
         Assert.True(frame.AsSpan(expectedHeader.Length).IndexOfAnyExcept((byte)0xfe) < 0);
@@ -115,7 +115,7 @@ public class FrameWriterTests
     [InlineData(16, true, 0, "90")] // opcode % 128 spills into the RSV bits, as in autobahn
     public void EncodeHeader_FinRsvOpcode_FirstByteAsAutobahn(int opcode, bool fin, int rsv, string expectedFirstByteHex)
     {
-        byte[] header = FrameWriter.EncodeHeader(opcode, 0, fin, rsv, NoMask);
+        var header = FrameWriter.EncodeHeader(opcode, 0, fin, rsv, NoMask);
 
         Assert.Equal(Convert.FromHexString(expectedFirstByteHex + "00"), header);
     }
@@ -124,7 +124,7 @@ public class FrameWriterTests
     public void Encode_InvalidControlFrame_IsWrittenAsAsked()
     {
         // A fragmented ping with 126 bytes and RSV1: three violations, written without complaint (wstest 2.5, 3.x).
-        byte[] frame = FrameWriter.Encode(Opcodes.Ping, new byte[126], fin: false, rsv: 4, NoMask);
+        var frame = FrameWriter.Encode(Opcodes.Ping, new byte[126], fin: false, rsv: 4, NoMask);
 
         Assert.Equal(Convert.FromHexString("497e007e"), frame[..4]);
         Assert.Equal(130, frame.Length);
@@ -148,7 +148,7 @@ public class FrameWriterTests
     [Fact]
     public void RepeatPayload_WstestBaseLength25_RepeatsTwiceThenPrefix()
     {
-        byte[] payload = FrameWriter.RepeatPayload("BAsd7&jh23"u8, 25);
+        var payload = FrameWriter.RepeatPayload("BAsd7&jh23"u8, 25);
 
         Assert.Equal(Convert.FromHexString("4241736437266a6832334241736437266a6832334241736437"), payload);
     }
@@ -162,7 +162,7 @@ public class FrameWriterTests
     [InlineData(20, "4241736437266a6832334241736437266a683233")]
     public void RepeatPayload_LengthAroundBaseLength_RepeatsThenTruncates(long length, string expectedHex)
     {
-        byte[] payload = FrameWriter.RepeatPayload("BAsd7&jh23"u8, length);
+        var payload = FrameWriter.RepeatPayload("BAsd7&jh23"u8, length);
 
         Assert.Equal(Convert.FromHexString(expectedHex), payload);
     }
@@ -172,12 +172,12 @@ public class FrameWriterTests
     [InlineData(1_000_003)]
     public void RepeatPayload_LargeLength_MatchesNaiveRepetition(int length)
     {
-        byte[] basePayload = Convert.FromHexString("00fe23faf0"); // wstest 9.6.x
+        var basePayload = Convert.FromHexString("00fe23faf0"); // wstest 9.6.x
 
-        byte[] payload = FrameWriter.RepeatPayload(basePayload, length);
+        var payload = FrameWriter.RepeatPayload(basePayload, length);
 
         Assert.Equal(length, payload.Length);
-        for (int i = 0; i < payload.Length; i++)
+        for (var i = 0; i < payload.Length; i++)
         {
             if (payload[i] != basePayload[i % basePayload.Length])
             {

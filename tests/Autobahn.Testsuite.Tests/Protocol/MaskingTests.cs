@@ -9,7 +9,7 @@ public class MaskingTests
     [Fact]
     public void Apply_RfcHelloExample_MasksPayload()
     {
-        byte[] data = Convert.FromHexString("48656c6c6f");
+        var data = Convert.FromHexString("48656c6c6f");
 
         Masking.Apply(data, Key, 0);
 
@@ -24,7 +24,7 @@ public class MaskingTests
     [InlineData(5L, "b244515b95")]
     public void Apply_Offset_StartsAtKeyByteOffsetModuloFour(long offset, string expectedHex)
     {
-        byte[] data = Convert.FromHexString("48656c6c6f");
+        var data = Convert.FromHexString("48656c6c6f");
 
         Masking.Apply(data, Key, offset);
 
@@ -34,13 +34,13 @@ public class MaskingTests
     [Fact]
     public void Apply_ThreeChunksWithOffsets_EqualsMaskingOnce()
     {
-        byte[] payload = MakePayload(1000);
-        byte[] once = (byte[])payload.Clone();
+        var payload = MakePayload(1000);
+        var once = (byte[])payload.Clone();
         Masking.Apply(once, Key, 0);
 
-        foreach ((int first, int second) in new[] { (1, 2), (3, 500), (7, 993), (0, 0), (333, 334), (64, 127), (999, 1000) })
+        foreach ((var first, var second) in new[] { (1, 2), (3, 500), (7, 993), (0, 0), (333, 334), (64, 127), (999, 1000) })
         {
-            byte[] chunked = (byte[])payload.Clone();
+            var chunked = (byte[])payload.Clone();
             Masking.Apply(chunked.AsSpan(0, first), Key, 0);
             Masking.Apply(chunked.AsSpan(first, second - first), Key, first);
             Masking.Apply(chunked.AsSpan(second), Key, second);
@@ -53,15 +53,15 @@ public class MaskingTests
     public void Apply_EveryLengthAndPhase_MatchesBytewiseXor()
     {
         // Lengths up to 300 cover the SIMD block, the 8-byte word loop and the byte tail at every phase.
-        byte[] source = MakePayload(300);
-        for (int length = 0; length <= source.Length; length++)
+        var source = MakePayload(300);
+        for (var length = 0; length <= source.Length; length++)
         {
             for (long offset = 0; offset < 8; offset++)
             {
-                byte[] data = source[..length];
+                var data = source[..length];
                 Masking.Apply(data, Key, offset);
 
-                for (int i = 0; i < length; i++)
+                for (var i = 0; i < length; i++)
                 {
                     if (data[i] != (byte)(source[i] ^ Key[(int)((offset + i) & 3)]))
                     {
@@ -75,8 +75,8 @@ public class MaskingTests
     [Fact]
     public void Apply_Twice_RoundTrips()
     {
-        byte[] payload = MakePayload(4099);
-        byte[] data = (byte[])payload.Clone();
+        var payload = MakePayload(4099);
+        var data = (byte[])payload.Clone();
 
         Masking.Apply(data, Key, 5);
         Assert.NotEqual(payload, data);
@@ -88,8 +88,8 @@ public class MaskingTests
     [Fact]
     public void Apply_LargeOffset_UsesOffsetModuloFour()
     {
-        byte[] a = MakePayload(100);
-        byte[] b = (byte[])a.Clone();
+        var a = MakePayload(100);
+        var b = (byte[])a.Clone();
 
         Masking.Apply(a, Key, 1L << 40 | 3);
         Masking.Apply(b, Key, 3);
@@ -109,7 +109,7 @@ public class MaskingTests
     private static byte[] MakePayload(int length)
     {
         var payload = new byte[length];
-        for (int i = 0; i < length; i++)
+        for (var i = 0; i < length; i++)
         {
             payload[i] = (byte)(i * 31 + 7);
         }

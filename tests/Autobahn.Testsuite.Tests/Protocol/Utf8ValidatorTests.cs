@@ -27,7 +27,7 @@ public class Utf8ValidatorTests
             .ToList();
 
         Assert.Equal(11, subgroup.Count);
-        for (int n = 1; n <= 11; n++)
+        for (var n = 1; n <= 11; n++)
         {
             Assert.Equal(($"6.6.{n}", kosme[..(2 * n)]), subgroup[n - 1]);
         }
@@ -44,13 +44,13 @@ public class Utf8ValidatorTests
     [MemberData(nameof(WstestPayloads))]
     public void Validate_WstestPayloadSplitInTwoAtEveryPosition_SameVerdictAndRejectIndex(string caseId, string hex, bool expectedValid)
     {
-        byte[] payload = Convert.FromHexString(hex);
-        Verdict whole = Feed(payload);
+        var payload = Convert.FromHexString(hex);
+        var whole = Feed(payload);
         Assert.True(expectedValid == whole.Valid, $"case {caseId}: 0x{hex}");
 
-        for (int split = 0; split <= payload.Length; split++)
+        for (var split = 0; split <= payload.Length; split++)
         {
-            Verdict chunked = Feed(payload[..split], payload[split..]);
+            var chunked = Feed(payload[..split], payload[split..]);
 
             Assert.True(whole == chunked, $"case {caseId}: split at {split}: {chunked} vs whole {whole}");
         }
@@ -60,10 +60,10 @@ public class Utf8ValidatorTests
     [MemberData(nameof(WstestPayloads))]
     public void Validate_WstestPayloadByteByByte_SameVerdictAndRejectIndex(string caseId, string hex, bool expectedValid)
     {
-        byte[] payload = Convert.FromHexString(hex);
-        Verdict whole = Feed(payload);
+        var payload = Convert.FromHexString(hex);
+        var whole = Feed(payload);
 
-        Verdict byteWise = Feed(payload.Select(b => new[] { b }).ToArray());
+        var byteWise = Feed(payload.Select(b => new[] { b }).ToArray());
 
         Assert.True(expectedValid == byteWise.Valid, $"case {caseId}: 0x{hex}");
         Assert.True(whole == byteWise, $"case {caseId}: {byteWise} vs whole {whole}");
@@ -75,7 +75,7 @@ public class Utf8ValidatorTests
         // 11 bytes of "κόσμε", then ED A0 80 (U+D800): ED is a valid lead byte, A0 after ED is not (surrogate range).
         var validator = new Utf8Validator();
 
-        Utf8ValidationResult result = validator.Validate(Convert.FromHexString("cebae1bdb9cf83cebcceb5eda080656469746564"));
+        var result = validator.Validate(Convert.FromHexString("cebae1bdb9cf83cebcceb5eda080656469746564"));
 
         Assert.Equal(new Utf8ValidationResult(false, false, 12, 12), result);
     }
@@ -85,8 +85,8 @@ public class Utf8ValidatorTests
     {
         var validator = new Utf8Validator();
 
-        Utf8ValidationResult part1 = validator.Validate(Convert.FromHexString("cebae1bdb9cf83cebcceb5"));
-        Utf8ValidationResult part2 = validator.Validate(Convert.FromHexString("f4908080"));
+        var part1 = validator.Validate(Convert.FromHexString("cebae1bdb9cf83cebcceb5"));
+        var part2 = validator.Validate(Convert.FromHexString("f4908080"));
 
         Assert.Equal(new Utf8ValidationResult(true, true, 11, 11), part1);
         Assert.Equal(new Utf8ValidationResult(false, false, 1, 12), part2); // at 0x90: F4 allows only 80..8F (> U+10FFFF)
@@ -97,8 +97,8 @@ public class Utf8ValidatorTests
     {
         var validator = new Utf8Validator();
 
-        Utf8ValidationResult part1 = validator.Validate(Convert.FromHexString("cebae1bdb9cf83cebcceb5f4"));
-        Utf8ValidationResult part2 = validator.Validate(Convert.FromHexString("90"));
+        var part1 = validator.Validate(Convert.FromHexString("cebae1bdb9cf83cebcceb5f4"));
+        var part2 = validator.Validate(Convert.FromHexString("90"));
 
         Assert.Equal(new Utf8ValidationResult(true, false, 12, 12), part1);
         Assert.Equal(new Utf8ValidationResult(false, false, 0, 12), part2);
@@ -109,9 +109,9 @@ public class Utf8ValidatorTests
     {
         var validator = new Utf8Validator();
         validator.Validate(Convert.FromHexString("4142"));
-        Utf8ValidationResult rejected = validator.Validate(Convert.FromHexString("43ff44"));
+        var rejected = validator.Validate(Convert.FromHexString("43ff44"));
 
-        Utf8ValidationResult next = validator.Validate(Convert.FromHexString("45"));
+        var next = validator.Validate(Convert.FromHexString("45"));
 
         Assert.Equal(new Utf8ValidationResult(false, false, 1, 3), rejected);
         Assert.Equal(new Utf8ValidationResult(false, false, 0, 3), next);
@@ -163,7 +163,7 @@ public class Utf8ValidatorTests
     [InlineData("c241", 1)]     // lead byte without continuation
     public void Validate_InvalidSequence_RejectedAtFirstImpossibleByte(string hex, int expectedIndex)
     {
-        Utf8ValidationResult result = new Utf8Validator().Validate(Convert.FromHexString(hex));
+        var result = new Utf8Validator().Validate(Convert.FromHexString(hex));
 
         Assert.Equal(new Utf8ValidationResult(false, false, expectedIndex, expectedIndex), result);
     }
@@ -181,8 +181,8 @@ public class Utf8ValidatorTests
     private static Verdict Feed(params byte[][] chunks)
     {
         var validator = new Utf8Validator();
-        Utf8ValidationResult last = validator.Validate([]);
-        foreach (byte[] chunk in chunks)
+        var last = validator.Validate([]);
+        foreach (var chunk in chunks)
         {
             last = validator.Validate(chunk);
             if (!last.IsValid)

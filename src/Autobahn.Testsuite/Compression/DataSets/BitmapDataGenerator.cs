@@ -53,7 +53,7 @@ internal static class BitmapDataGenerator
         BinaryPrimitives.WriteInt32LittleEndian(span[46..], 256);
 
         // Gray palette: entry i is (blue, green, red, reserved) = (i, i, i, 0).
-        for (int i = 0; i < 256; i++)
+        for (var i = 0; i < 256; i++)
         {
             span[HeaderSize + (4 * i)] = (byte)i;
             span[HeaderSize + (4 * i) + 1] = (byte)i;
@@ -75,12 +75,12 @@ internal static class BitmapDataGenerator
         var detail = new ValueNoise(random, cell: 64);
         Ellipse[] ellipses = [.. Enumerable.Range(0, 18).Select(_ => Ellipse.Create(random))];
 
-        double[] row = new double[Side];
-        double[] coarseRow = new double[Side];
-        double[] mediumRow = new double[Side];
-        double[] fineRow = new double[Side];
-        double[] detailRow = new double[Side];
-        for (int y = 0; y < Side; y++)
+        var row = new double[Side];
+        var coarseRow = new double[Side];
+        var mediumRow = new double[Side];
+        var fineRow = new double[Side];
+        var detailRow = new double[Side];
+        for (var y = 0; y < Side; y++)
         {
             coarse.FillRow(coarseRow, y);
             medium.FillRow(mediumRow, y);
@@ -88,25 +88,25 @@ internal static class BitmapDataGenerator
             detail.FillRow(detailRow, y);
 
             // A diagonal light falloff plus large soft blotches: the background.
-            for (int x = 0; x < Side; x++)
+            for (var x = 0; x < Side; x++)
             {
                 row[x] = 70 + (100.0 * (x + (0.6 * y)) / (1.6 * Side)) + (60 * coarseRow[x]);
             }
 
             // Ellipses one after the other, each only over the part of the row it touches.
-            foreach (Ellipse ellipse in ellipses)
+            foreach (var ellipse in ellipses)
             {
                 ellipse.PaintRow(row, y);
             }
 
-            for (int x = 0; x < Side; x++)
+            for (var x = 0; x < Side; x++)
             {
-                double value = row[x];
-                double mediumNoise = mediumRow[x];
+                var value = row[x];
+                var mediumNoise = mediumRow[x];
 
                 // Soft diagonal stripes (a triangle wave, no trigonometry: Math.Sin may differ between platforms).
-                double phase = ((x * 0.045) + (y * 0.03)) % 2.0;
-                double stripe = phase < 1 ? phase : 2 - phase;
+                var phase = ((x * 0.045) + (y * 0.03)) % 2.0;
+                var stripe = phase < 1 ? phase : 2 - phase;
                 value += 10 * stripe * (mediumNoise + 0.5);
 
                 value += (18 * mediumNoise) + (7 * fineRow[x]);
@@ -115,14 +115,14 @@ internal static class BitmapDataGenerator
                 value = 125 + (Contrast * (value - 125));
 
                 // Grain: stronger where the "detail" field is high, nearly none in smooth areas.
-                double strength = Grain * (0.25 + (1.5 * (detailRow[x] + 0.5)));
-                double grain = (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * strength;
+                var strength = Grain * (0.25 + (1.5 * (detailRow[x] + 0.5)));
+                var grain = (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * strength;
                 row[x] = value + grain;
             }
 
             // BMP rows are stored bottom-up.
-            Span<byte> target = pixels.Slice((Side - 1 - y) * Side, Side);
-            for (int x = 0; x < Side; x++)
+            var target = pixels.Slice((Side - 1 - y) * Side, Side);
+            for (var x = 0; x < Side; x++)
             {
                 target[x] = (byte)Math.Clamp((int)Math.Round(row[x]), 25, 245);
             }
@@ -132,36 +132,36 @@ internal static class BitmapDataGenerator
     /// <summary>Smoothly interpolated random values on a square lattice, in [-0.5, 0.5].</summary>
     private sealed class ValueNoise
     {
-        private readonly double[] _lattice;
-        private readonly int _cell;
-        private readonly int _points;
+        private readonly double[] lattice;
+        private readonly int cell;
+        private readonly int points;
 
         public ValueNoise(DataSetRandom random, int cell)
         {
-            _cell = cell;
-            _points = (Side / cell) + 2;
-            _lattice = new double[_points * _points];
-            for (int i = 0; i < _lattice.Length; i++)
+            this.cell = cell;
+            points = (Side / cell) + 2;
+            lattice = new double[points * points];
+            for (var i = 0; i < lattice.Length; i++)
             {
-                _lattice[i] = random.NextDouble() - 0.5;
+                lattice[i] = random.NextDouble() - 0.5;
             }
         }
 
         /// <summary>The noise along row <paramref name="y"/>: interpolate the lattice columns down to the row once, then across.</summary>
         public void FillRow(double[] target, int y)
         {
-            int cy = y / _cell;
-            double ty = Smooth((double)(y % _cell) / _cell);
-            Span<double> column = stackalloc double[_points];
-            for (int cx = 0; cx < _points; cx++)
+            var cy = y / cell;
+            var ty = Smooth((double)(y % cell) / cell);
+            Span<double> column = stackalloc double[points];
+            for (var cx = 0; cx < points; cx++)
             {
-                column[cx] = Lerp(_lattice[(cy * _points) + cx], _lattice[((cy + 1) * _points) + cx], ty);
+                column[cx] = Lerp(lattice[(cy * points) + cx], lattice[((cy + 1) * points) + cx], ty);
             }
 
-            for (int x = 0; x < Side; x++)
+            for (var x = 0; x < Side; x++)
             {
-                int cx = x / _cell;
-                target[x] = Lerp(column[cx], column[cx + 1], Smooth((double)(x % _cell) / _cell));
+                var cx = x / cell;
+                target[x] = Lerp(column[cx], column[cx + 1], Smooth((double)(x % cell) / cell));
             }
         }
 
@@ -173,8 +173,8 @@ internal static class BitmapDataGenerator
     /// <summary>A shaded ellipse with a soft edge, blended over what is below it.</summary>
     private sealed record Ellipse(double CenterX, double CenterY, double RadiusX, double RadiusY, double Tone, double Shading, double Opacity)
     {
-        private readonly double _inverseRadiusX = 1 / RadiusX;
-        private readonly double _inverseRadiusY = 1 / RadiusY;
+        private readonly double inverseRadiusX = 1 / RadiusX;
+        private readonly double inverseRadiusY = 1 / RadiusY;
 
         public static Ellipse Create(DataSetRandom random) => new(
             random.Next(Side),
@@ -187,18 +187,18 @@ internal static class BitmapDataGenerator
 
         public void PaintRow(double[] row, int y)
         {
-            double dy = (y - CenterY) * _inverseRadiusY;
-            double reach = 1.15 - (dy * dy);
+            var dy = (y - CenterY) * inverseRadiusY;
+            var reach = 1.15 - (dy * dy);
             if (reach <= 0)
             {
                 return;
             }
 
             // Pixels beyond |dx| = sqrt(reach) are untouched; one pixel of margin keeps rounding from cutting the edge.
-            double half = (RadiusX * Math.Sqrt(reach)) + 1;
-            int from = Math.Max(0, (int)(CenterX - half));
-            int to = Math.Min(Side - 1, (int)(CenterX + half));
-            for (int x = from; x <= to; x++)
+            var half = (RadiusX * Math.Sqrt(reach)) + 1;
+            var from = Math.Max(0, (int)(CenterX - half));
+            var to = Math.Min(Side - 1, (int)(CenterX + half));
+            for (var x = from; x <= to; x++)
             {
                 row[x] = Paint(row[x], x, y);
             }
@@ -206,17 +206,17 @@ internal static class BitmapDataGenerator
 
         private double Paint(double below, int x, int y)
         {
-            double dx = (x - CenterX) * _inverseRadiusX;
-            double dy = (y - CenterY) * _inverseRadiusY;
-            double d2 = (dx * dx) + (dy * dy);
+            var dx = (x - CenterX) * inverseRadiusX;
+            var dy = (y - CenterY) * inverseRadiusY;
+            var d2 = (dx * dx) + (dy * dy);
             if (d2 >= 1.15)
             {
                 return below;
             }
 
             // Full cover inside, fading to nothing over the outer 15 % (a blurred edge, as in a photograph).
-            double cover = d2 <= 1 ? Opacity : Opacity * (1.15 - d2) / 0.15;
-            double shaded = Tone + (Shading * (1 - Math.Min(d2, 1)));
+            var cover = d2 <= 1 ? Opacity : Opacity * (1.15 - d2) / 0.15;
+            var shaded = Tone + (Shading * (1 - Math.Min(d2, 1)));
             return below + ((shaded - below) * cover);
         }
     }

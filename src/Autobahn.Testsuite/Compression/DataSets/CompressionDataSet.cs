@@ -8,8 +8,8 @@ namespace Autobahn.Testsuite.Compression.DataSets;
 /// </summary>
 internal sealed class CompressionDataSet
 {
-    private readonly byte[] _bytes;
-    private int[]? _codePointOffsets;
+    private readonly byte[] bytes;
+    private int[]? codePointOffsets;
 
     /// <summary>Creates a data set; text data sets must be valid UTF-8 (wstest decodes them with Python's strict codec).</summary>
     public CompressionDataSet(string key, string description, string fileName, bool isBinary, byte[] bytes, bool isGenerated)
@@ -26,7 +26,7 @@ internal sealed class CompressionDataSet
         FileName = fileName;
         IsBinary = isBinary;
         IsGenerated = isGenerated;
-        _bytes = bytes;
+        this.bytes = bytes;
     }
 
     /// <summary>wstest's key: <c>json_data1</c>, <c>lena512</c>, <c>gutenberg_faust</c>, <c>html_data1</c> or <c>ooms</c>.</summary>
@@ -48,25 +48,25 @@ internal sealed class CompressionDataSet
     public bool IsGenerated { get; }
 
     /// <summary>The content.</summary>
-    public ReadOnlyMemory<byte> Bytes => _bytes;
+    public ReadOnlyMemory<byte> Bytes => bytes;
 
     /// <summary>
     /// The length in wstest's units: bytes for binary data sets, code points for text ones (Python 2 wide
     /// unicode, <c>len(payload.decode('utf-8'))</c>).
     /// </summary>
-    public int Length => IsBinary ? _bytes.Length : CodePointOffsets.Length - 1;
+    public int Length => IsBinary ? bytes.Length : CodePointOffsets.Length - 1;
 
     /// <summary>
     /// For text data sets: the byte offset of every code point, plus the total length at the end, so that a window
     /// in code points maps to a byte range without decoding. Computed once, on first use.
     /// </summary>
-    internal int[] CodePointOffsets => LazyInitializer.EnsureInitialized(ref _codePointOffsets, () => ComputeCodePointOffsets(_bytes));
+    internal int[] CodePointOffsets => LazyInitializer.EnsureInitialized(ref codePointOffsets, () => ComputeCodePointOffsets(bytes));
 
     private static int[] ComputeCodePointOffsets(byte[] bytes)
     {
         // In valid UTF-8 a code point starts at every byte that is not a continuation byte (10xxxxxx).
-        int count = 0;
-        foreach (byte b in bytes)
+        var count = 0;
+        foreach (var b in bytes)
         {
             if ((b & 0xC0) != 0x80)
             {
@@ -75,8 +75,8 @@ internal sealed class CompressionDataSet
         }
 
         var offsets = new int[count + 1];
-        int next = 0;
-        for (int i = 0; i < bytes.Length; i++)
+        var next = 0;
+        for (var i = 0; i < bytes.Length; i++)
         {
             if ((bytes[i] & 0xC0) != 0x80)
             {
@@ -89,5 +89,5 @@ internal sealed class CompressionDataSet
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Key} ({FileName}, {(IsBinary ? "binary" : "utf8")}, {_bytes.Length} bytes{(IsGenerated ? ", generated" : "")})";
+    public override string ToString() => $"{Key} ({FileName}, {(IsBinary ? "binary" : "utf8")}, {bytes.Length} bytes{(IsGenerated ? ", generated" : "")})";
 }

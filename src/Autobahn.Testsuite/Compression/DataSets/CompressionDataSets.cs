@@ -38,7 +38,7 @@ internal static class CompressionDataSets
     public static CompressionDataSet Get(string key, string? originalsFolder = null)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (!Entries.TryGetValue(key, out Entry? entry))
+        if (!Entries.TryGetValue(key, out var entry))
         {
             throw new ArgumentException($"Unknown compression data set '{key}'; wstest's are {string.Join(", ", Keys)}.", nameof(key));
         }
@@ -53,7 +53,7 @@ internal static class CompressionDataSets
             throw new DirectoryNotFoundException($"The folder of wstest's compression data sets '{Path.GetFullPath(folder)}' does not exist (looking for {entry.FileName} for '{key}').");
         }
 
-        string path = Path.Combine(folder, entry.FileName);
+        var path = Path.Combine(folder, entry.FileName);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"wstest's data set file {entry.FileName} for '{key}' is not in '{Path.GetFullPath(folder)}'.", path);
@@ -73,7 +73,7 @@ internal static class CompressionDataSets
             Generated = new Lazy<CompressionDataSet>(
                 () =>
                 {
-                    byte[] bytes = generate();
+                    var bytes = generate();
                     if (bytes.Length != length)
                     {
                         throw new InvalidOperationException($"The generator of {fileName} made {bytes.Length} bytes instead of {length}.");

@@ -11,12 +11,12 @@ namespace Autobahn.Testsuite.Compression.DataSets;
 /// </remarks>
 internal sealed class DataSetRandom(ulong seed)
 {
-    private ulong _state = seed;
+    private ulong state = seed;
 
     /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
     {
-        ulong z = _state += 0x9E3779B97F4A7C15ul;
+        var z = state += 0x9E3779B97F4A7C15ul;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ul;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBul;
         return z ^ (z >> 31);
@@ -48,9 +48,9 @@ internal sealed class DataSetRandom(ulong seed)
     /// </summary>
     public int Skewed(int count, int skew)
     {
-        double u = NextDouble();
-        double p = u;
-        for (int i = 1; i < skew; i++)
+        var u = NextDouble();
+        var p = u;
+        for (var i = 1; i < skew; i++)
         {
             p *= u;
         }
@@ -61,12 +61,12 @@ internal sealed class DataSetRandom(ulong seed)
     /// <summary>Fills <paramref name="destination"/> with random bytes.</summary>
     public void NextBytes(Span<byte> destination)
     {
-        for (int i = 0; i < destination.Length; i++)
+        for (var i = 0; i < destination.Length; i++)
         {
             if ((i & 7) == 0)
             {
-                ulong bits = NextUInt64();
-                for (int k = 0; k < 8 && i + k < destination.Length; k++)
+                var bits = NextUInt64();
+                for (var k = 0; k < 8 && i + k < destination.Length; k++)
                 {
                     destination[i + k] = (byte)(bits >> (8 * k));
                 }

@@ -56,12 +56,12 @@ internal static class GermanProseGenerator
     public static byte[] Generate()
     {
         var random = new DataSetRandom(0x46617573_74476f65ul);
-        string[] lexicon = Lexicon(random, LexiconSize);
+        var lexicon = Lexicon(random, LexiconSize);
         const string Footer = "\n\n  (Ende.)\n";
-        int budget = Length - 3 - Encoding.UTF8.GetByteCount(Footer);
+        var budget = Length - 3 - Encoding.UTF8.GetByteCount(Footer);
 
         var text = new StringBuilder(Length);
-        int bytes = 0;
+        var bytes = 0;
         void Add(string line)
         {
             text.Append(line);
@@ -71,19 +71,19 @@ internal static class GermanProseGenerator
         Add("Ein erzeugter Text in deutschen Versen, in der Art eines Schauspiels.\n");
         Add("Er steht fuer ein gemeinfreies Buch und hat keinen Inhalt ausser seiner Form.\n\n\n");
         var line = new StringBuilder(120);
-        for (int scene = 1; ; scene++)
+        for (var scene = 1; ; scene++)
         {
-            string heading = "\n\n  " + SceneName(random, lexicon, scene) + ".\n\n";
+            var heading = "\n\n  " + SceneName(random, lexicon, scene) + ".\n\n";
             if (bytes + Encoding.UTF8.GetByteCount(heading) > budget)
             {
                 break;
             }
 
             Add(heading);
-            bool full = false;
+            var full = false;
             for (int speech = 0, speeches = random.Next(6, 40); speech < speeches && !full; speech++)
             {
-                string speaker = "  " + random.Pick(Speakers) + (random.OneIn(9) ? " (" + Phrase(random, lexicon, 2, 4) + ")" : "") + ":\n";
+                var speaker = "  " + random.Pick(Speakers) + (random.OneIn(9) ? " (" + Phrase(random, lexicon, 2, 4) + ")" : "") + ":\n";
                 if (bytes + Encoding.UTF8.GetByteCount(speaker) > budget)
                 {
                     full = true;
@@ -91,11 +91,11 @@ internal static class GermanProseGenerator
                 }
 
                 Add(speaker);
-                int verses = random.OneIn(3) ? random.Next(1, 4) : random.Next(2, 16);
-                for (int v = 0; v < verses; v++)
+                var verses = random.OneIn(3) ? random.Next(1, 4) : random.Next(2, 16);
+                for (var v = 0; v < verses; v++)
                 {
                     line.Clear().Append("  ").Append(Verse(random, lexicon)).Append('\n');
-                    string verse = line.ToString();
+                    var verse = line.ToString();
                     if (bytes + Encoding.UTF8.GetByteCount(verse) > budget)
                     {
                         full = true;
@@ -116,7 +116,7 @@ internal static class GermanProseGenerator
 
         // Pad the last gap (less than one line) with blank lines to the exact size.
         text.Append('\n', budget - bytes).Append(Footer);
-        byte[] body = Encoding.UTF8.GetBytes(text.ToString());
+        var body = Encoding.UTF8.GetBytes(text.ToString());
 
         // The original starts with a UTF-8 byte order mark (EF BB BF).
         var result = new byte[Length];
@@ -138,15 +138,15 @@ internal static class GermanProseGenerator
             return "(" + Capitalize(Phrase(random, lexicon, 3, 8)) + ".)";
         }
 
-        int words = random.Next(4, 10);
-        for (int w = 0; w < words; w++)
+        var words = random.Next(4, 10);
+        for (var w = 0; w < words; w++)
         {
             if (w > 0)
             {
                 verse.Append(random.OneIn(9) ? ", " : " ");
             }
 
-            string word = Word(random, lexicon);
+            var word = Word(random, lexicon);
             verse.Append(w == 0 ? Capitalize(word) : word);
         }
 
@@ -181,7 +181,7 @@ internal static class GermanProseGenerator
     {
         var words = new string[size];
         var word = new StringBuilder(24);
-        for (int i = 0; i < size; i++)
+        for (var i = 0; i < size; i++)
         {
             word.Clear();
             for (int s = 0, syllables = random.Next(1, 4); s < syllables; s++)

@@ -35,20 +35,20 @@ internal static class HtmlDataGenerator
     public static byte[] Generate()
     {
         var random = new DataSetRandom(0x48544D4C_64617461ul);
-        string head = Head();
+        var head = Head();
         const string Middle = "      </table>\n      <div id=\"case_descriptions\">\n";
         const string Footer = "      </div>\n      <br/><hr/>\n   </body>\n</html>\n";
-        int budget = Length - Utf8(head) - Utf8(Middle) - Utf8(Footer);
+        var budget = Length - Utf8(head) - Utf8(Middle) - Utf8(Footer);
 
         var rows = new StringBuilder(Length);
         var descriptions = new StringBuilder(Length);
-        int used = 0;
-        int cases = 0;
-        foreach ((string id, string section) in CaseIds())
+        var used = 0;
+        var cases = 0;
+        foreach ((var id, var section) in CaseIds())
         {
-            string row = Row(random, id);
-            string description = Description(random, id, section, cases);
-            int size = Utf8(row) + Utf8(description);
+            var row = Row(random, id);
+            var description = Description(random, id, section, cases);
+            var size = Utf8(row) + Utf8(description);
             if (used + size > budget)
             {
                 break;
@@ -67,7 +67,7 @@ internal static class HtmlDataGenerator
 
         // Pad the last gap (less than one case) with indentation to the exact size.
         descriptions.Append(' ', budget - used);
-        byte[] bytes = Encoding.UTF8.GetBytes(head + rows + Middle + descriptions + Footer);
+        var bytes = Encoding.UTF8.GetBytes(head + rows + Middle + descriptions + Footer);
         return bytes;
     }
 
@@ -78,11 +78,11 @@ internal static class HtmlDataGenerator
     private static string Row(DataSetRandom random, string id)
     {
         var row = new StringBuilder(1024);
-        string anchor = id.Replace('.', '_');
+        var anchor = id.Replace('.', '_');
         row.Append("         <tr class=\"result_row\">\n            <td class=\"case_id\"><a href=\"#desc_").Append(anchor).Append("\">Case ").Append(id).Append("</a></td>\n");
-        foreach (string agent in Agents)
+        foreach (var agent in Agents)
         {
-            (string css, string label) = random.Next(100) switch
+            (var css, var label) = random.Next(100) switch
             {
                 < 88 => ("pass", "Pass"),
                 < 93 => ("non_strict", "Non-Strict"),
@@ -90,8 +90,8 @@ internal static class HtmlDataGenerator
                 < 98 => ("missing", "Unimplemented"),
                 _ => ("fail", "Fail"),
             };
-            int duration = random.Next(100) < 75 ? random.Next(1, 20) : random.Next(20, 3000);
-            string close = random.Next(100) switch
+            var duration = random.Next(100) < 75 ? random.Next(1, 20) : random.Next(20, 3000);
+            var close = random.Next(100) switch
             {
                 < 60 => "1000",
                 < 75 => "1002",
@@ -110,12 +110,12 @@ internal static class HtmlDataGenerator
 
     private static string Description(DataSetRandom random, string id, string section, int index)
     {
-        int size = 1 << random.Next(0, 18);
-        int count = random.OneIn(2) ? 1 : 1000;
-        string kind = random.OneIn(2) ? "text" : "binary";
+        var size = 1 << random.Next(0, 18);
+        var count = random.OneIn(2) ? 1 : 1000;
+        var kind = random.OneIn(2) ? "text" : "binary";
 
         // Invariant: the bytes must not depend on the culture the tests run under.
-        string what = section switch
+        var what = section switch
         {
             "Framing" => Invariant($"Send {kind} message with payload of length {size}."),
             "Pings/Pongs" => Invariant($"Send ping with payload of {size} octets, then a {kind} message."),
@@ -137,14 +137,14 @@ internal static class HtmlDataGenerator
             what += "<br><br>MESSAGE:<br>" + GreekSample + "<br>split where code points end.";
         }
 
-        string expectation = random.Next(3) switch
+        var expectation = random.Next(3) switch
         {
             0 => Invariant($"Receive echo'ed {kind} message (with payload as sent). Clean close with normal code."),
             1 => "The connection is failed immediately, since the frame is not allowed. Clean close with protocol error code or drop TCP.",
             _ => Invariant($"Receive echo'ed messages (with payload as sent). Timeout case after {random.Next(1, 9) * 60} secs."),
         };
 
-        string anchor = id.Replace('.', '_');
+        var anchor = id.Replace('.', '_');
         return "      <br/>\n      <a name=\"desc_" + anchor + "\"></a>\n      <h2>Case " + id + "</h2>\n      <a class=\"up\" href=\"#top\">Up</a>\n"
             + "      <p class=\"text_block desc\"><b>Case Description</b><br/><br/>" + what + "</p>\n"
             + "      <p class=\"text_block expect\"><b>Case Expectation</b><br/><br/>" + expectation + "</p>\n";
@@ -159,13 +159,13 @@ internal static class HtmlDataGenerator
             ("5", 1, 20, "Fragmentation"), ("6", 23, 6, "UTF-8 Handling"), ("7", 6, 8, "Close Handling"),
             ("9", 8, 7, "Limits/Performance"), ("12", 5, 18, "Compression"), ("13", 7, 18, "Compression"),
         ];
-        foreach ((string prefix, int groups, int perGroup, string section) in table)
+        foreach ((var prefix, var groups, var perGroup, var section) in table)
         {
-            for (int g = 1; g <= groups; g++)
+            for (var g = 1; g <= groups; g++)
             {
-                for (int i = 1; i <= perGroup; i++)
+                for (var i = 1; i <= perGroup; i++)
                 {
-                    string id = groups == 1
+                    var id = groups == 1
                         ? $"{prefix}.{i.ToString(CultureInfo.InvariantCulture)}"
                         : $"{prefix}.{g.ToString(CultureInfo.InvariantCulture)}.{i.ToString(CultureInfo.InvariantCulture)}";
                     yield return (id, section);
@@ -199,7 +199,7 @@ internal static class HtmlDataGenerator
             ("span.duration", "font-size: 0.7em;\n   color: #fff;"),
             ("p.text_block", "border-radius: 8px;\n   border: 1px solid #999;\n   padding: 14px;\n   margin: 4px 24px;\n   color: #404040;"),
         ];
-        foreach ((string selector, string rules) in styles)
+        foreach ((var selector, var rules) in styles)
         {
             head.Append(selector).Append(" {\n   ").Append(rules).Append("\n}\n\n");
         }
@@ -207,7 +207,7 @@ internal static class HtmlDataGenerator
         head.Append("</style>\n   </head>\n   <body>\n      <a name=\"top\"></a>\n      <h1>WebSocket Conformance Report</h1>\n")
             .Append("      <p id=\"intro\">A generated report of made-up results, standing in for a real one.</p>\n")
             .Append("      <table id=\"results\">\n         <tr>\n            <td>&nbsp;</td>\n");
-        foreach (string agent in Agents)
+        foreach (var agent in Agents)
         {
             head.Append("            <td class=\"agent\" colspan=\"2\">").Append(agent).Append("</td>\n");
         }

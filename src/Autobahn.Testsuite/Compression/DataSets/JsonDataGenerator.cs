@@ -21,10 +21,10 @@ internal static class JsonDataGenerator
     public static byte[] Generate()
     {
         var random = new DataSetRandom(0x4A534F4E_64617461ul);
-        List<string> caseIds = CaseIds();
+        var caseIds = CaseIds();
         // Neighbouring cases test the same thing and mostly end alike.
         var outcomes = new Outcome[caseIds.Count];
-        for (int c = 0; c < outcomes.Length; c++)
+        for (var c = 0; c < outcomes.Length; c++)
         {
             outcomes[c] = c > 0 && !random.OneIn(5) ? outcomes[c - 1] : DrawOutcome(random);
         }
@@ -35,19 +35,19 @@ internal static class JsonDataGenerator
         var text = new StringBuilder(Length);
         text.Append('{');
         var entry = new StringBuilder(512);
-        bool full = false;
-        for (int a = 0; !full; a++)
+        var full = false;
+        for (var a = 0; !full; a++)
         {
-            string agent = Agents[a % Agents.Length] + (a < Agents.Length ? "" : "-" + (a / Agents.Length).ToString(CultureInfo.InvariantCulture));
-            string slug = Slug(agent);
-            string agentOpen = (a > 0 ? "\n   }," : "") + "\n   \"" + agent + "\": {";
+            var agent = Agents[a % Agents.Length] + (a < Agents.Length ? "" : "-" + (a / Agents.Length).ToString(CultureInfo.InvariantCulture));
+            var slug = Slug(agent);
+            var agentOpen = (a > 0 ? "\n   }," : "") + "\n   \"" + agent + "\": {";
             if (text.Length + agentOpen.Length + 300 + Closing.Length > Length)
             {
                 break;
             }
 
             text.Append(agentOpen);
-            for (int c = 0; c < caseIds.Count; c++)
+            for (var c = 0; c < caseIds.Count; c++)
             {
                 entry.Clear();
                 AppendCase(entry, random, caseIds[c], outcomes[c], slug, first: c == 0);
@@ -105,8 +105,8 @@ internal static class JsonDataGenerator
     private static void AppendCase(StringBuilder entry, DataSetRandom random, string caseId, Outcome usual, string slug, bool first)
     {
         // Now and then an agent differs from the others on a case.
-        (int scale, string behavior, string behaviorClose, string closeCode) = random.OneIn(12) ? DrawOutcome(random) : usual;
-        int duration = scale switch
+        (var scale, var behavior, var behaviorClose, var closeCode) = random.OneIn(12) ? DrawOutcome(random) : usual;
+        var duration = scale switch
         {
             0 => random.Pick(ShortDurations),
             10 => random.Next(10, 1000),
@@ -129,7 +129,7 @@ internal static class JsonDataGenerator
         var ids = new List<string>();
         void Add(string prefix, int count)
         {
-            for (int i = 1; i <= count; i++)
+            for (var i = 1; i <= count; i++)
             {
                 ids.Add(prefix + i.ToString(CultureInfo.InvariantCulture));
             }
@@ -143,7 +143,7 @@ internal static class JsonDataGenerator
         Add("4.2.", 5);
         Add("5.", 20);
         int[] six = [3, 4, 4, 4, 5, 11, 4, 2, 4, 3, 5, 8, 5, 10, 1, 3, 5, 5, 5, 7, 8, 34, 7];
-        for (int s = 0; s < six.Length; s++)
+        for (var s = 0; s < six.Length; s++)
         {
             Add("6." + (s + 1).ToString(CultureInfo.InvariantCulture) + ".", six[s]);
         }
@@ -154,7 +154,7 @@ internal static class JsonDataGenerator
         Add("7.7.", 13);
         Add("7.9.", 9);
         Add("7.13.", 2);
-        for (int s = 1; s <= 8; s++)
+        for (var s = 1; s <= 8; s++)
         {
             Add("9." + s.ToString(CultureInfo.InvariantCulture) + ".", s is 3 or 4 ? 9 : 6);
         }
@@ -169,7 +169,7 @@ internal static class JsonDataGenerator
     private static string Slug(string agent)
     {
         var slug = new StringBuilder(agent.Length);
-        foreach (char c in agent)
+        foreach (var c in agent)
         {
             slug.Append(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_');
         }

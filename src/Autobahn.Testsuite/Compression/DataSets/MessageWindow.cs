@@ -23,11 +23,11 @@ namespace Autobahn.Testsuite.Compression.DataSets;
 /// </remarks>
 internal sealed class MessageWindow
 {
-    private readonly CompressionDataSet _dataSet;
-    private readonly ReadOnlyMemory<byte> _bytes;
-    private readonly int[]? _offsets;
-    private readonly int _count;
-    private byte[]? _wrapBuffer;
+    private readonly CompressionDataSet dataSet;
+    private readonly ReadOnlyMemory<byte> bytes;
+    private readonly int[]? offsets;
+    private readonly int count;
+    private byte[]? wrapBuffer;
 
     /// <summary>Creates the window over <paramref name="dataSet"/>, pointer at 0.</summary>
     /// <param name="dataSet">The data set the case sends.</param>
@@ -36,11 +36,11 @@ internal sealed class MessageWindow
     {
         ArgumentNullException.ThrowIfNull(dataSet);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        _dataSet = dataSet;
-        _bytes = dataSet.Bytes;
-        _offsets = dataSet.IsBinary ? null : dataSet.CodePointOffsets;
-        _count = dataSet.Length;
-        if (_count == 0 && length > 0)
+        this.dataSet = dataSet;
+        bytes = dataSet.Bytes;
+        offsets = dataSet.IsBinary ? null : dataSet.CodePointOffsets;
+        count = dataSet.Length;
+        if (count == 0 && length > 0)
         {
             // Python's % would raise ZeroDivisionError.
             throw new ArgumentException($"The data set '{dataSet.Key}' is empty.", nameof(dataSet));
@@ -53,7 +53,7 @@ internal sealed class MessageWindow
     public int Length { get; }
 
     /// <summary>True when messages are binary, false for text (the data set's wstest <c>binary</c> flag).</summary>
-    public bool IsBinary => _dataSet.IsBinary;
+    public bool IsBinary => dataSet.IsBinary;
 
     /// <summary>wstest's <c>payloadRXPtr</c>: where the next window starts, in units.</summary>
     public int Pointer { get; private set; }
@@ -77,32 +77,32 @@ internal sealed class MessageWindow
             return ReadOnlyMemory<byte>.Empty;
         }
 
-        int from = Pointer;
-        int to = (int)(((long)from + Length) % _count);
+        var from = Pointer;
+        var to = (int)(((long)from + Length) % count);
         ReadOnlyMemory<byte> message;
         if (to > from)
         {
             // payload[idxFrom:idxTo]
-            int start = ByteOffset(from);
-            message = _bytes[start..ByteOffset(to)];
+            var start = ByteOffset(from);
+            message = bytes[start..ByteOffset(to)];
             LastMessageLength = to - from;
         }
         else
         {
             // payload[idxFrom:] + payload[:idxTo]
-            int tailStart = ByteOffset(from);
-            int tailLength = _bytes.Length - tailStart;
-            int headLength = ByteOffset(to);
-            int total = tailLength + headLength;
-            if (_wrapBuffer is null || _wrapBuffer.Length < total)
+            var tailStart = ByteOffset(from);
+            var tailLength = bytes.Length - tailStart;
+            var headLength = ByteOffset(to);
+            var total = tailLength + headLength;
+            if (wrapBuffer is null || wrapBuffer.Length < total)
             {
-                _wrapBuffer = new byte[total];
+                wrapBuffer = new byte[total];
             }
 
-            _bytes.Span.Slice(tailStart, tailLength).CopyTo(_wrapBuffer);
-            _bytes.Span[..headLength].CopyTo(_wrapBuffer.AsSpan(tailLength));
-            message = _wrapBuffer.AsMemory(0, total);
-            LastMessageLength = _count - from + to;
+            bytes.Span.Slice(tailStart, tailLength).CopyTo(wrapBuffer);
+            bytes.Span[..headLength].CopyTo(wrapBuffer.AsSpan(tailLength));
+            message = wrapBuffer.AsMemory(0, total);
+            LastMessageLength = count - from + to;
         }
 
         Pointer = to;
@@ -120,8 +120,8 @@ internal sealed class MessageWindow
             return payload.Length;
         }
 
-        int count = 0;
-        foreach (byte b in payload)
+        var count = 0;
+        foreach (var b in payload)
         {
             if ((b & 0xC0) != 0x80)
             {
@@ -132,5 +132,5 @@ internal sealed class MessageWindow
         return count;
     }
 
-    private int ByteOffset(int unit) => _offsets is null ? unit : _offsets[unit];
+    private int ByteOffset(int unit) => offsets is null ? unit : offsets[unit];
 }

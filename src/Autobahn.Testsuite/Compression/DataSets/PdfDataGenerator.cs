@@ -33,12 +33,12 @@ internal static class PdfDataGenerator
         var fonts = new List<int>();
 
         // Pages until the file is nearly full, leaving room for one last stream, the xref table and the trailer.
-        int next = 4;
+        var next = 4;
         while (pdf.Position + 12000 + (20 * (next + 30)) < Length)
         {
-            int content = next++;
-            int length = next++;
-            int streamLength = random.Next(1000, 6000);
+            var content = next++;
+            var length = next++;
+            var streamLength = random.Next(1000, 6000);
             pdf.BeginObject(content).Ascii("<</Length " + Number(length) + " 0 R/Filter /FlateDecode>>\nstream\n");
             pdf.Random(random, streamLength).Ascii("\nendstream\n").EndObject();
             pdf.BeginObject(length).Ascii(Number(streamLength) + "\n").EndObject();
@@ -48,24 +48,24 @@ internal static class PdfDataGenerator
                 fonts.Add(WriteFont(pdf, random, ref next));
             }
 
-            int resources = next++;
+            var resources = next++;
             pdf.BeginObject(resources).Ascii("<<");
             for (int f = 0, count = Math.Min(fonts.Count, random.Next(1, 6)); f < count; f++)
             {
-                int font = fonts[fonts.Count - 1 - random.Skewed(fonts.Count, 2)];
+                var font = fonts[fonts.Count - 1 - random.Skewed(fonts.Count, 2)];
                 pdf.Ascii("/R" + Number(font) + "\n" + Number(font) + " 0 R");
             }
 
             pdf.Ascii(">>\n").EndObject();
-            int page = next++;
+            var page = next++;
             var annotations = new StringBuilder();
             for (int a = 0, count = random.Next(0, 9); a < count; a++)
             {
                 // Links (citations, references): small dictionaries that differ only in their numbers.
-                int annotation = next++;
+                var annotation = next++;
                 annotations.Append(a > 0 ? " " : "").Append(Number(annotation)).Append(" 0 R");
-                int x = random.Next(72, 500);
-                int y = random.Next(72, 720);
+                var x = random.Next(72, 500);
+                var y = random.Next(72, 720);
                 pdf.BeginObject(annotation).Ascii("<</Type/Annot/Subtype/Link/Rect [" + Number(x) + " " + Number(y) + " " + Number(x + random.Next(8, 60)) + " " + Number(y + 10) + "]\n/Border [0 0 0]/H /I/C [1 0 0]\n/Dest [" + Number(page) + " 0 R /XYZ 0 792 0]>>\n").EndObject();
             }
 
@@ -74,19 +74,19 @@ internal static class PdfDataGenerator
 
         // One last "compressed" stream fills the file up to the cross-reference table, leaving a short comment
         // line to make the size exact (PDF comments may stand between objects).
-        int last = next++;
-        int remaining = Length - pdf.Position - Tail(next, Length) - 120;
+        var last = next++;
+        var remaining = Length - pdf.Position - Tail(next, Length) - 120;
         pdf.BeginObject(last).Ascii("<</Length " + Number(remaining) + "/Filter /FlateDecode>>\nstream\n").Random(random, remaining).Ascii("\nendstream\n").EndObject();
-        int commentLength = Length - pdf.Position - Tail(next, Length);
+        var commentLength = Length - pdf.Position - Tail(next, Length);
         if (commentLength < 2)
         {
             throw new InvalidOperationException("The PDF data set overflowed its size.");
         }
 
         pdf.Ascii("%" + new string('-', commentLength - 2) + "\n");
-        int xref = pdf.Position;
+        var xref = pdf.Position;
         pdf.Ascii("xref\n0 " + Number(next) + "\n0000000000 65535 f \n");
-        for (int i = 1; i < next; i++)
+        for (var i = 1; i < next; i++)
         {
             pdf.Ascii(pdf.Offset(i).ToString("D10", CultureInfo.InvariantCulture) + " 00000 n \n");
         }
@@ -98,19 +98,19 @@ internal static class PdfDataGenerator
     /// <summary>The size of the xref table and trailer for <paramref name="objects"/> entries (object 0 included), with the xref at a 7-digit offset.</summary>
     private static int Tail(int objects, int length)
     {
-        string fixedPart = "xref\n0 " + Number(objects) + "\n" + "trailer\n<< /Size " + Number(objects) + " /Root 1 0 R /Info 2 0 R\n>>\nstartxref\n" + "\n%%EOF\n";
+        var fixedPart = "xref\n0 " + Number(objects) + "\n" + "trailer\n<< /Size " + Number(objects) + " /Root 1 0 R /Info 2 0 R\n>>\nstartxref\n" + "\n%%EOF\n";
         return fixedPart.Length + (20 * objects) + Number(length - 1).Length;
     }
 
     /// <summary>A font: descriptor, font dictionary with a width table, and an unfiltered font program. Returns the font dictionary's number.</summary>
     private static int WriteFont(PdfWriter pdf, DataSetRandom random, ref int next)
     {
-        int program = next++;
-        int descriptor = next++;
-        int font = next++;
-        string name = Tag(random) + "+" + random.Pick(FontNames);
+        var program = next++;
+        var descriptor = next++;
+        var font = next++;
+        var name = Tag(random) + "+" + random.Pick(FontNames);
 
-        int programLength = random.Next(1500, 6000);
+        var programLength = random.Next(1500, 6000);
         pdf.BeginObject(program).Ascii("<</Subtype/Type1C/Length " + Number(programLength) + ">>stream\n");
         pdf.Ascii("\u0001\u0000\u0004\u0002\u0000\u0001\u0001\u0001" + name + "\u0000");
         FontProgram(pdf, random, programLength - name.Length - 9);
@@ -119,9 +119,9 @@ internal static class PdfDataGenerator
         pdf.BeginObject(descriptor).Ascii("<</Type/FontDescriptor/FontName/" + name + "/FontBBox[" + Number(-random.Next(200)) + " " + Number(-random.Next(300)) + " " + Number(random.Next(800, 1200)) + " " + Number(random.Next(700, 1000)) + "]/Flags " + Number(random.Next(4, 70)) + "\n/Ascent " + Number(random.Next(600, 800)) + "\n/CapHeight " + Number(random.Next(600, 700)) + "\n/Descent " + Number(-random.Next(150, 250)) + "\n/ItalicAngle 0\n/StemV " + Number(random.Next(50, 150)) + "\n/MissingWidth 500\n/FontFile3 " + Number(program) + " 0 R>>\n").EndObject();
 
         var widths = new StringBuilder(1024);
-        int first = 32;
-        int last = random.Next(100, 127);
-        for (int c = first; c <= last; c++)
+        var first = 32;
+        var last = random.Next(100, 127);
+        for (var c = first; c <= last; c++)
         {
             widths.Append(c > first ? (c % 16 == 0 ? "\n" : " ") : "").Append(Number(random.OneIn(3) ? 500 : random.Next(25, 75) * 10));
         }
@@ -137,20 +137,20 @@ internal static class PdfDataGenerator
     private static void FontProgram(PdfWriter pdf, DataSetRandom random, int length)
     {
         var vocabulary = new byte[64][];
-        for (int i = 0; i < vocabulary.Length; i++)
+        for (var i = 0; i < vocabulary.Length; i++)
         {
             vocabulary[i] = new byte[random.Next(2, 7)];
             random.NextBytes(vocabulary[i]);
         }
 
-        int written = 0;
+        var written = 0;
         Span<byte> one = stackalloc byte[1];
         while (written < length)
         {
             if (random.Next(100) < 45)
             {
-                byte[] token = vocabulary[random.Skewed(vocabulary.Length, 2)];
-                int count = Math.Min(token.Length, length - written);
+                var token = vocabulary[random.Skewed(vocabulary.Length, 2)];
+                var count = Math.Min(token.Length, length - written);
                 pdf.Bytes(token.AsSpan(0, count));
                 written += count;
             }
@@ -166,7 +166,7 @@ internal static class PdfDataGenerator
     private static string Tag(DataSetRandom random)
     {
         Span<char> tag = stackalloc char[6];
-        for (int i = 0; i < tag.Length; i++)
+        for (var i = 0; i < tag.Length; i++)
         {
             tag[i] = (char)('A' + random.Next(26));
         }
@@ -179,18 +179,18 @@ internal static class PdfDataGenerator
     /// <summary>An append-only byte buffer that remembers where each object starts (for the xref table).</summary>
     private sealed class PdfWriter(int capacity)
     {
-        private readonly MemoryStream _stream = new(capacity);
-        private readonly Dictionary<int, int> _offsets = [];
+        private readonly MemoryStream stream = new(capacity);
+        private readonly Dictionary<int, int> offsets = [];
 
-        public int Position => (int)_stream.Position;
+        public int Position => (int)stream.Position;
 
-        public int Offset(int objectNumber) => _offsets.TryGetValue(objectNumber, out int offset)
+        public int Offset(int objectNumber) => offsets.TryGetValue(objectNumber, out var offset)
             ? offset
             : throw new InvalidOperationException($"PDF object {objectNumber} was numbered but never written.");
 
         public PdfWriter BeginObject(int objectNumber)
         {
-            _offsets[objectNumber] = Position;
+            offsets[objectNumber] = Position;
             return Ascii(objectNumber.ToString(CultureInfo.InvariantCulture) + " 0 obj\n");
         }
 
@@ -199,9 +199,9 @@ internal static class PdfDataGenerator
         /// <summary>Writes characters U+0000..U+00FF as one byte each (Latin-1), as PDF's byte strings are.</summary>
         public PdfWriter Ascii(string text)
         {
-            foreach (char c in text)
+            foreach (var c in text)
             {
-                _stream.WriteByte((byte)c);
+                stream.WriteByte((byte)c);
             }
 
             return this;
@@ -209,7 +209,7 @@ internal static class PdfDataGenerator
 
         public PdfWriter Bytes(ReadOnlySpan<byte> bytes)
         {
-            _stream.Write(bytes);
+            stream.Write(bytes);
             return this;
         }
 
@@ -217,10 +217,10 @@ internal static class PdfDataGenerator
         {
             var bytes = new byte[count];
             random.NextBytes(bytes);
-            _stream.Write(bytes);
+            stream.Write(bytes);
             return this;
         }
 
-        public byte[] ToArray() => _stream.ToArray();
+        public byte[] ToArray() => stream.ToArray();
     }
 }

@@ -25,7 +25,7 @@ public class CompressionDataSetsTests
     [InlineData("ooms", "A larger PDF", "10.1.1.105.5439.pdf", true, 1042328)]
     public void Get_Generated_HasWstestsMetadataAndTheOriginalSize(string key, string description, string fileName, bool isBinary, int size)
     {
-        CompressionDataSet dataSet = CompressionDataSets.Get(key);
+        var dataSet = CompressionDataSets.Get(key);
 
         Assert.Equal(key, dataSet.Key);
         Assert.Equal(description, dataSet.Description);
@@ -47,7 +47,7 @@ public class CompressionDataSetsTests
     [MemberData(nameof(Generators))]
     public void Generate_TwoRuns_AreByteIdentical(string key)
     {
-        Func<byte[]> generate = DataSetGenerators.For(key);
+        var generate = DataSetGenerators.For(key);
 
         Assert.True(generate().AsSpan().SequenceEqual(generate()));
         Assert.True(generate().AsSpan().SequenceEqual(CompressionDataSets.Get(key).Bytes.Span));
@@ -58,7 +58,7 @@ public class CompressionDataSetsTests
     public void Generate_UnderAnotherCulture_IsByteIdentical(string key)
     {
         // sv-SE writes negative numbers with U+2212 and decimals with a comma: nothing may leak into the bytes.
-        CultureInfo saved = CultureInfo.CurrentCulture;
+        var saved = CultureInfo.CurrentCulture;
         byte[] bytes;
         try
         {
@@ -113,16 +113,16 @@ public class CompressionDataSetsTests
     [Fact]
     public void Get_GeneratedJson_IsAWstestIndexShapedDocument()
     {
-        ReadOnlyMemory<byte> bytes = CompressionDataSets.Get("json_data1").Bytes;
+        var bytes = CompressionDataSets.Get("json_data1").Bytes;
 
         Assert.All(bytes.ToArray(), b => Assert.True(b < 0x80));
-        using JsonDocument document = JsonDocument.Parse(bytes);
-        JsonElement.ObjectEnumerator agents = document.RootElement.EnumerateObject();
+        using var document = JsonDocument.Parse(bytes);
+        var agents = document.RootElement.EnumerateObject();
         Assert.True(agents.Count() >= 3);
-        int cases = 0;
-        foreach (JsonProperty agent in agents)
+        var cases = 0;
+        foreach (var agent in agents)
         {
-            foreach (JsonProperty @case in agent.Value.EnumerateObject())
+            foreach (var @case in agent.Value.EnumerateObject())
             {
                 cases++;
                 Assert.Equal(["behavior", "behaviorClose", "duration", "remoteCloseCode", "reportfile"], @case.Value.EnumerateObject().Select(p => p.Name));
@@ -137,7 +137,7 @@ public class CompressionDataSetsTests
     [Fact]
     public void Get_GeneratedHtml_HasTheOriginalsMixOfNonAsciiCodePoints()
     {
-        string text = Encoding.UTF8.GetString(CompressionDataSets.Get("html_data1").Bytes.Span);
+        var text = Encoding.UTF8.GetString(CompressionDataSets.Get("html_data1").Bytes.Span);
 
         Rune[] nonAscii = [.. text.EnumerateRunes().Where(rune => !rune.IsAscii)];
         Assert.Equal(25, nonAscii.Count(rune => rune.Utf8SequenceLength == 2));
@@ -151,19 +151,19 @@ public class CompressionDataSetsTests
     [Fact]
     public void Get_GeneratedProse_IsGermanUtf8WithByteOrderMarkAndLineFeeds()
     {
-        byte[] bytes = CompressionDataSets.Get("gutenberg_faust").Bytes.ToArray();
+        var bytes = CompressionDataSets.Get("gutenberg_faust").Bytes.ToArray();
 
         // Like pg2229.txt: EF BB BF, then UTF-8, \n line ends.
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.DoesNotContain((byte)'\r', bytes);
-        string text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        foreach (char c in "äöüßÄÜ")
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        foreach (var c in "äöüßÄÜ")
         {
             Assert.Contains(c, text);
         }
 
         // About 2.6 % of the original's bytes belong to umlauts and ß.
-        double nonAscii = (double)bytes.Count(b => b >= 0x80) / bytes.Length;
+        var nonAscii = (double)bytes.Count(b => b >= 0x80) / bytes.Length;
         Assert.InRange(nonAscii, 0.015, 0.05);
         Assert.Contains(" und ", text, StringComparison.Ordinal);
     }
@@ -171,7 +171,7 @@ public class CompressionDataSetsTests
     [Fact]
     public void Get_GeneratedBitmap_Is512By512GrayscaleWithPalette()
     {
-        byte[] bmp = CompressionDataSets.Get("lena512").Bytes.ToArray();
+        var bmp = CompressionDataSets.Get("lena512").Bytes.ToArray();
 
         Assert.Equal((byte)'B', bmp[0]);
         Assert.Equal((byte)'M', bmp[1]);
@@ -186,7 +186,7 @@ public class CompressionDataSetsTests
         Assert.Equal(0, BinaryPrimitives.ReadInt32LittleEndian(bmp.AsSpan(30)));           // biCompression = BI_RGB
         Assert.Equal(512 * 512, BinaryPrimitives.ReadInt32LittleEndian(bmp.AsSpan(34)));   // biSizeImage
         Assert.Equal(256, BinaryPrimitives.ReadInt32LittleEndian(bmp.AsSpan(46)));         // biClrUsed
-        for (int i = 0; i < 256; i++)
+        for (var i = 0; i < 256; i++)
         {
             Assert.Equal([(byte)i, (byte)i, (byte)i, 0], bmp[(54 + (4 * i))..(58 + (4 * i))]);
         }
@@ -195,12 +195,12 @@ public class CompressionDataSetsTests
     [Fact]
     public void Get_GeneratedBitmap_LooksLikeAPhotographNotNoise()
     {
-        byte[] pixels = CompressionDataSets.Get("lena512").Bytes.ToArray()[1078..];
+        var pixels = CompressionDataSets.Get("lena512").Bytes.ToArray()[1078..];
 
-        double mean = pixels.Average(p => (double)p);
-        double deviation = Math.Sqrt(pixels.Average(p => (p - mean) * (p - mean)));
-        double horizontal = Enumerable.Range(1, pixels.Length - 1).Where(i => i % 512 != 0).Average(i => Math.Abs(pixels[i] - pixels[i - 1]));
-        double vertical = Enumerable.Range(512, pixels.Length - 512).Average(i => Math.Abs(pixels[i] - pixels[i - 512]));
+        var mean = pixels.Average(p => (double)p);
+        var deviation = Math.Sqrt(pixels.Average(p => (p - mean) * (p - mean)));
+        var horizontal = Enumerable.Range(1, pixels.Length - 1).Where(i => i % 512 != 0).Average(i => Math.Abs(pixels[i] - pixels[i - 1]));
+        var vertical = Enumerable.Range(512, pixels.Length - 512).Average(i => Math.Abs(pixels[i] - pixels[i - 512]));
 
         // Lena: mean 124, deviation 48, mean neighbour difference 6.6 across and 4.9 down; random bytes would give 85.
         Assert.InRange(mean, 90, 160);
@@ -213,23 +213,23 @@ public class CompressionDataSetsTests
     [Fact]
     public void Get_GeneratedPdf_HasHeaderObjectsXrefAndEof()
     {
-        byte[] pdf = CompressionDataSets.Get("ooms").Bytes.ToArray();
-        string latin1 = Encoding.Latin1.GetString(pdf);
+        var pdf = CompressionDataSets.Get("ooms").Bytes.ToArray();
+        var latin1 = Encoding.Latin1.GetString(pdf);
 
         Assert.StartsWith("%PDF-1.2\n", latin1, StringComparison.Ordinal);
         Assert.EndsWith("\n%%EOF\n", latin1, StringComparison.Ordinal);
         Assert.True(latin1.Split("/FlateDecode").Length > 100, "expected many deflate-marked streams");
 
         // startxref points at the xref table, and every entry at its object.
-        int startxref = latin1.LastIndexOf("startxref\n", StringComparison.Ordinal);
-        int xref = int.Parse(latin1[(startxref + 10)..latin1.IndexOf('\n', startxref + 10)], CultureInfo.InvariantCulture);
-        string[] lines = latin1[xref..].Split('\n');
+        var startxref = latin1.LastIndexOf("startxref\n", StringComparison.Ordinal);
+        var xref = int.Parse(latin1[(startxref + 10)..latin1.IndexOf('\n', startxref + 10)], CultureInfo.InvariantCulture);
+        var lines = latin1[xref..].Split('\n');
         Assert.Equal("xref", lines[0]);
-        int objects = int.Parse(lines[1].Split(' ')[1], CultureInfo.InvariantCulture);
+        var objects = int.Parse(lines[1].Split(' ')[1], CultureInfo.InvariantCulture);
         Assert.True(objects > 500);
-        for (int number = 1; number < objects; number++)
+        for (var number = 1; number < objects; number++)
         {
-            int offset = int.Parse(lines[2 + number][..10], CultureInfo.InvariantCulture);
+            var offset = int.Parse(lines[2 + number][..10], CultureInfo.InvariantCulture);
             Assert.StartsWith(number + " 0 obj\n", latin1.Substring(offset, 16), StringComparison.Ordinal);
         }
     }
@@ -245,7 +245,7 @@ public class CompressionDataSetsTests
     [Fact]
     public void Get_MissingFolder_ThrowsNamingTheFolder()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "autobahn-no-such-folder-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Path.GetTempPath(), "autobahn-no-such-folder-" + Guid.NewGuid().ToString("N"));
 
         var exception = Assert.Throws<DirectoryNotFoundException>(() => CompressionDataSets.Get("lena512", folder));
 
@@ -268,10 +268,10 @@ public class CompressionDataSetsTests
     public void Get_FolderWithTheFile_ReadsItAsTheOriginal()
     {
         using var folder = new TemporaryFolder();
-        byte[] content = Encoding.UTF8.GetBytes("{\"caf\u00E9\": 1}");
+        var content = Encoding.UTF8.GetBytes("{\"caf\u00E9\": 1}");
         File.WriteAllBytes(Path.Combine(folder.Path, "data1.json"), content);
 
-        CompressionDataSet dataSet = CompressionDataSets.Get("json_data1", folder.Path);
+        var dataSet = CompressionDataSets.Get("json_data1", folder.Path);
 
         Assert.Equal(content, dataSet.Bytes.ToArray());
         Assert.False(dataSet.IsGenerated);

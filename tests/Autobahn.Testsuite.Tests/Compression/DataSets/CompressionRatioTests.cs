@@ -21,23 +21,23 @@ public class CompressionRatioTests(ITestOutputHelper output)
         var failures = new List<string>();
         output.WriteLine("| data set | size | ours original | ours generated | DeflateStream original | DeflateStream generated | generation (fresh run) |");
         output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (string key in CompressionDataSets.Keys)
+        foreach (var key in CompressionDataSets.Keys)
         {
-            CompressionDataSet original = CompressionDataSets.Get(key, SharedDataFolder.Path);
-            CompressionDataSet generated = CompressionDataSets.Get(key);
+            var original = CompressionDataSets.Get(key, SharedDataFolder.Path);
+            var generated = CompressionDataSets.Get(key);
 
             // Generation time of a fresh run (the cached set was made before, so the JIT has warmed up).
             // Wall time and the process's CPU time: on a busy machine the wall time says little.
-            TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             DataSetGenerators.For(key)();
             stopwatch.Stop();
-            TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
-            double oursOriginal = OursRatio(original.Bytes.Span);
-            double oursGenerated = OursRatio(generated.Bytes.Span);
-            double streamOriginal = DeflateStreamRatio(original.Bytes.Span);
-            double streamGenerated = DeflateStreamRatio(generated.Bytes.Span);
+            var oursOriginal = OursRatio(original.Bytes.Span);
+            var oursGenerated = OursRatio(generated.Bytes.Span);
+            var streamOriginal = DeflateStreamRatio(original.Bytes.Span);
+            var streamGenerated = DeflateStreamRatio(generated.Bytes.Span);
             output.WriteLine($"| {key} | {original.Bytes.Length} | {oursOriginal:F4} | {oursGenerated:F4} ({Relative(oursGenerated, oursOriginal)}) | {streamOriginal:F4} | {streamGenerated:F4} ({Relative(streamGenerated, streamOriginal)}) | {stopwatch.Elapsed.TotalMilliseconds:F0} ms (CPU {cpu.TotalMilliseconds:F0} ms) |");
 
             if (Math.Abs((oursGenerated / oursOriginal) - 1) > Tolerance)

@@ -71,7 +71,7 @@ public class MessageWindowTests
         // a (1 byte), é (2), € (3), U+1D11E (4, one code point in Python 2 wide unicode), b (1): 5 code points, 11 bytes.
         var window = new MessageWindow(Text("a\u00E9\u20AC\U0001D11Eb"), 2);
 
-        string[] messages = Take(window, 6, Encoding.UTF8);
+        var messages = Take(window, 6, Encoding.UTF8);
 
         // ptr 0 -> 2 -> 4 -> (4+2)%5 = 1 (wrap: [4:] + [:1]) -> 3 -> (3+2)%5 = 0 (wrap: [3:] + [:0]) -> 2
         Assert.Equal(["a\u00E9", "\u20AC\U0001D11E", "ba", "\u00E9\u20AC", "\U0001D11Eb", "a\u00E9"], messages);
@@ -94,7 +94,7 @@ public class MessageWindowTests
     [InlineData(true, "a\u00E9\u20AC\U0001D11Eb", 11)]
     public void MeasureLength_CountsCodePointsForTextAndBytesForBinary(bool binary, string payload, int expected)
     {
-        CompressionDataSet dataSet = binary ? new("b", "b", "b", true, [1, 2, 3], true) : Text("xyz");
+        var dataSet = binary ? new("b", "b", "b", true, [1, 2, 3], true) : Text("xyz");
         var window = new MessageWindow(dataSet, 1);
 
         Assert.Equal(expected, window.MeasureLength(Encoding.UTF8.GetBytes(payload)));
@@ -118,16 +118,16 @@ public class MessageWindowTests
     [InlineData("ooms", 131072)]
     public void Next_GeneratedDataSet_MatchesNaiveTranscriptionOfSendOne(string key, int length)
     {
-        CompressionDataSet dataSet = CompressionDataSets.Get(key);
+        var dataSet = CompressionDataSets.Get(key);
         var window = new MessageWindow(dataSet, length);
         var reference = new WstestSendOne(dataSet.Bytes.ToArray(), dataSet.IsBinary, length);
 
         // Enough messages to wrap around the end at least once for every length.
-        int messages = Math.Max(20, (2 * dataSet.Bytes.Length / length) + 2);
-        for (int i = 0; i < Math.Min(messages, 1000); i++)
+        var messages = Math.Max(20, (2 * dataSet.Bytes.Length / length) + 2);
+        for (var i = 0; i < Math.Min(messages, 1000); i++)
         {
-            byte[] expected = reference.Next();
-            byte[] actual = window.Next();
+            var expected = reference.Next();
+            var actual = window.Next();
             Assert.True(expected.AsSpan().SequenceEqual(actual), $"message {i}: {actual.Length} bytes, expected {expected.Length}");
             Assert.Equal(window.LastMessageLength, window.MeasureLength(actual));
         }
@@ -138,13 +138,13 @@ public class MessageWindowTests
     [InlineData("lena512", 65536)]
     public void NextView_SameMessagesAsNext(string key, int length)
     {
-        CompressionDataSet dataSet = CompressionDataSets.Get(key);
+        var dataSet = CompressionDataSets.Get(key);
         var copying = new MessageWindow(dataSet, length);
         var viewing = new MessageWindow(dataSet, length);
 
-        for (int i = 0; i < 12; i++)
+        for (var i = 0; i < 12; i++)
         {
-            byte[] expected = copying.Next();
+            var expected = copying.Next();
             Assert.True(expected.AsSpan().SequenceEqual(viewing.NextView().Span), $"message {i}");
             Assert.Equal(copying.Pointer, viewing.Pointer);
             Assert.Equal(copying.LastMessageLength, viewing.LastMessageLength);

@@ -14,9 +14,9 @@ public class OriginalDataSetsTests
     [InlineData("ooms", "10.1.1.105.5439.pdf", "22ec22672f9d79b655bddf2eec4c6e405e8742b2")]
     public void Get_WithOriginalsFolder_ReturnsTheFileByteForByte(string key, string fileName, string sha1)
     {
-        string folder = SharedDataFolder.Path!;
+        var folder = SharedDataFolder.Path!;
 
-        CompressionDataSet dataSet = CompressionDataSets.Get(key, folder);
+        var dataSet = CompressionDataSets.Get(key, folder);
 
         Assert.False(dataSet.IsGenerated);
         Assert.Equal(fileName, dataSet.FileName);
@@ -45,14 +45,14 @@ public class OriginalDataSetsTests
     [InlineData(131072, 131085419L, 504, "1:131099 3:131099 5:131099 7:131099 9:131099 11:131099")]
     public void Next_OriginalHtml_SendsTheByteLengthsWstestSends(int length, long totalBytes, int longerMessages, string firstLonger)
     {
-        CompressionDataSet html = CompressionDataSets.Get("html_data1", SharedDataFolder.Path);
+        var html = CompressionDataSets.Get("html_data1", SharedDataFolder.Path);
         var window = new MessageWindow(html, length);
 
         long total = 0;
         var longer = new List<string>();
-        for (int k = 0; k < 1000; k++)
+        for (var k = 0; k < 1000; k++)
         {
-            int bytes = window.Next().Length;
+            var bytes = window.Next().Length;
             Assert.Equal(length, window.LastMessageLength);
             total += bytes;
             if (bytes != length)
@@ -74,11 +74,11 @@ public class OriginalDataSetsTests
     [InlineData("gutenberg_faust", 131072)]
     public void Next_OriginalDataSet_MatchesNaiveTranscriptionOfSendOne(string key, int length)
     {
-        CompressionDataSet dataSet = CompressionDataSets.Get(key, SharedDataFolder.Path);
+        var dataSet = CompressionDataSets.Get(key, SharedDataFolder.Path);
         var window = new MessageWindow(dataSet, length);
         var reference = new WstestSendOne(dataSet.Bytes.ToArray(), dataSet.IsBinary, length);
 
-        for (int i = 0; i < Math.Min(1000, (2 * dataSet.Bytes.Length / length) + 2); i++)
+        for (var i = 0; i < Math.Min(1000, (2 * dataSet.Bytes.Length / length) + 2); i++)
         {
             Assert.True(reference.Next().AsSpan().SequenceEqual(window.Next()), $"message {i}");
         }

@@ -9,37 +9,37 @@ namespace Autobahn.Testsuite.Tests.Compression.DataSets;
 /// </summary>
 internal sealed class WstestSendOne
 {
-    private readonly int[]? _codePoints;
-    private readonly byte[]? _bytes;
-    private readonly int _len;
-    private int _ptr;
+    private readonly int[]? codePoints;
+    private readonly byte[]? bytes;
+    private readonly int len;
+    private int ptr;
 
     public WstestSendOne(byte[] testData, bool binary, int len)
     {
         if (binary)
         {
-            _bytes = testData;
+            bytes = testData;
         }
         else
         {
             // payload = payload.decode('utf-8')
-            _codePoints = [.. Encoding.UTF8.GetString(testData).EnumerateRunes().Select(rune => rune.Value)];
+            codePoints = [.. Encoding.UTF8.GetString(testData).EnumerateRunes().Select(rune => rune.Value)];
         }
 
-        _len = len;
+        this.len = len;
     }
 
     public byte[] Next()
     {
-        int n = _bytes?.Length ?? _codePoints!.Length;
-        if (_len <= 0)
+        var n = bytes?.Length ?? codePoints!.Length;
+        if (len <= 0)
         {
             return [];
         }
 
         // idxFrom = self.payloadRXPtr; idxTo = (self.payloadRXPtr + self.LEN) % len(payload)
-        int idxFrom = _ptr;
-        int idxTo = (_ptr + _len) % n;
+        var idxFrom = ptr;
+        var idxTo = (ptr + len) % n;
         List<int> units;
         if (idxTo > idxFrom)
         {
@@ -51,16 +51,16 @@ internal sealed class WstestSendOne
             units.AddRange(Range(0, idxTo));
         }
 
-        _ptr = idxTo;
-        if (_bytes is not null)
+        ptr = idxTo;
+        if (bytes is not null)
         {
-            return [.. units.Select(i => _bytes[i])];
+            return [.. units.Select(i => bytes[i])];
         }
 
         var text = new StringBuilder();
-        foreach (int i in units)
+        foreach (var i in units)
         {
-            text.Append(new Rune(_codePoints![i]).ToString());
+            text.Append(new Rune(codePoints![i]).ToString());
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());   // msg.encode('utf-8')
