@@ -227,7 +227,7 @@ internal sealed partial class ScriptedEchoPeer
         if ((buffer[1] & 0x80) == 0) return Fail(1002);            // MASK must be set (RFC 6455 §5.1)
 
         // Extended length, in any encoding (ws does not insist on the shortest, RFC 6455 §5.2).
-        int headerLength = 2;
+        var headerLength = 2;
         long payloadLength = length7;
         if (length7 == 126)
         {
