@@ -1,5 +1,5 @@
 using System.Globalization;
-using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite;
 
 namespace Autobahn.Xunit.Sdk;
 
@@ -47,8 +47,8 @@ internal static class ConcurrencyPolicy
     }
 
     /// <summary>
-    /// Whether a case may run concurrently with others. Section 9 (limits and performance: up to 16 MiB messages, and
-    /// its durations are what people read) runs alone, as in wstest; the rows around it still run ahead.
+    /// Whether a case may run concurrently with others: all but those the catalog says run alone
+    /// (<see cref="CaseInfo.RunsAlone"/>: section 9, as in wstest); the rows around them still run ahead.
     /// </summary>
-    public static bool MayRunConcurrently(string caseId) => !CaseId.TryParse(caseId, out var id) || id.Section != 9;
+    public static bool MayRunConcurrently(string caseId) => !CaseInfo.TryGet(caseId, out var info) || !info.RunsAlone;
 }
