@@ -24,7 +24,7 @@ var reference = arguments.Compare is null ? null : WstestTable.Load(arguments.Co
 // else the server's Server header as wstest does.
 var agent = arguments.Agent ?? (arguments.ServerScript is null ? null : Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(arguments.ServerScript))));
 var options = FuzzingOptions.Default with { CompressionDataFolder = arguments.DataFolder, Agent = agent };
-var reports = arguments.ReportsDirectory is null ? null : new Autobahn.Testsuite.Reports.ReportWriter(arguments.ReportsDirectory);
+var reports = arguments.ReportsDirectory is null ? null : new ReportWriter(arguments.ReportsDirectory);
 
 using var server = arguments.ServerScript is null
     ? null

@@ -1,6 +1,5 @@
 using Autobahn.Testsuite;
 using Autobahn.Testsuite.Cases;
-using Autobahn.Testsuite.Reports;
 
 namespace Autobahn.Xunit.Sdk;
 
@@ -13,7 +12,7 @@ internal sealed class CaseRunner(
     ReportWriter? report,
     ConnectFailureMemory connectFailures)
 {
-    private static readonly Lazy<CaseRunner> SharedRunner = new(() => new CaseRunner(Fuzzer.RunCaseAsync, ReportWriter.Shared, ConnectFailureMemory.Shared));
+    private static readonly Lazy<CaseRunner> SharedRunner = new(() => new CaseRunner(Fuzzer.RunCaseAsync, ProcessReport.Shared, ConnectFailureMemory.Shared));
 
     /// <summary>The runner of this process: the real fuzzer, the process-wide report and connect-failure memory.</summary>
     public static CaseRunner Shared => SharedRunner.Value;
