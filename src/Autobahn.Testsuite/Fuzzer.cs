@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite.Driving;
 using Autobahn.Testsuite.Fuzzing;
 using Autobahn.Testsuite.Verdicts;
 
@@ -77,8 +79,15 @@ public static class Fuzzer
         if (!CaseId.TryParse(caseId, out var id)) throw new ArgumentException($"'{caseId}' is not an Autobahn case id (e.g. 2.2 or 6.4.3).", nameof(caseId));
         if (!CaseCatalog.TryGet(id, out var definition)) throw new ArgumentException($"Case {caseId} is not in the catalog.", nameof(caseId));
 
-        var session = new FuzzingSession(definition, serverUrl, connect, options, time, newMaskKey, handshakeKey);
-        var transcript = await session.RunAsync(cancellationToken).ConfigureAwait(false);
+        using var core = new CaseCore(
+            definition,
+            FuzzerRole.Client,
+            serverUrl,
+            options,
+            newMaskKey ?? (() => RandomNumberGenerator.GetBytes(4)),
+            handshakeKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+        await ConnectionDriver.RunAsync(core, connect, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        var transcript = core.Transcript();
         return new CaseResult
         {
             Id = id,

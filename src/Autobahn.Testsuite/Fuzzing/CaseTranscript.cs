@@ -47,13 +47,19 @@ public sealed record CaseTranscript
     /// </summary>
     public string? ConnectionFailure { get; init; }
 
+    /// <summary>
+    /// True when the fuzzer was the server (wstest's fuzzingserver, testing a client): then the fuzzer drops TCP after
+    /// the closing handshake itself and FAILED BY CLIENT does not apply (<c>case/case.py</c> <c>isServer</c>).
+    /// </summary>
+    public bool IsServer { get; init; }
+
     /// <summary>True when the TCP connection itself could not be made (wstest then skips the rest of the run).</summary>
     public bool ConnectFailed { get; init; }
 
     /// <summary>
     /// The final state of wstest's <c>createWirelog</c> flag (the per-case JSON key of that name; 9.x, 12.x and 13.x
-    /// turn the wire log off during bulk transfers). Null when the session did not record it: the report then derives
-    /// it from the wire log. TODO(lead): set it in <c>FuzzingSession.Transcript()</c> from the session's flag.
+    /// turn the wire log off during bulk transfers). Null when the fuzzer did not record it: the report then derives
+    /// it from the wire log.
     /// </summary>
     public bool? CreateWirelog { get; init; }
 

@@ -14,6 +14,9 @@ internal static class FrameRules
     /// <summary>A server frame had the MASK bit set (RFC 6455 §5.1: a server MUST NOT mask).</summary>
     public const string MaskedServerFrame = "masked server-to-client frame";
 
+    /// <summary>A client frame had the MASK bit clear (RFC 6455 §5.1: a client MUST mask; autobahn's server text).</summary>
+    public const string UnmaskedClientFrame = "unmasked client-to-server frame";
+
     /// <summary>A control frame had FIN = 0 (RFC 6455 §5.5: control frames MUST NOT be fragmented).</summary>
     public const string FragmentedControlFrame = "fragmented control frame";
 
