@@ -79,7 +79,6 @@ public static class Fuzzer
         if (!CaseId.TryParse(caseId, out var id)) throw new ArgumentException($"'{caseId}' is not an Autobahn case id (e.g. 2.2 or 6.4.3).", nameof(caseId));
         if (!CaseCatalog.TryGet(id, out var definition)) throw new ArgumentException($"Case {caseId} is not in the catalog.", nameof(caseId));
 
-        EnsureThreadPoolHeadroom();
         using var core = new CaseCore(
             definition,
             FuzzerRole.Client,
@@ -100,20 +99,5 @@ public static class Fuzzer
             Transcript = transcript,
             Verdict = CaseJudge.Judge(definition, transcript),
         };
-    }
-
-    /// <summary>
-    /// Timers and socket completions run on the thread pool. Test hosts on small machines (2 cores: a minimum of 2
-    /// threads) often keep pool threads blocked, and the pool then adds threads only about once a second: a 1 s
-    /// continueLater fired 0.5–0.9 s late, which can turn 6.4.x's OK into NON-STRICT. A higher minimum avoids that.
-    /// </summary>
-    private static void EnsureThreadPoolHeadroom()
-    {
-        const int MinimumThreads = 32;
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        if (workers < MinimumThreads || completionPorts < MinimumThreads)
-        {
-            ThreadPool.SetMinThreads(Math.Max(workers, MinimumThreads), Math.Max(completionPorts, MinimumThreads));
-        }
     }
 }

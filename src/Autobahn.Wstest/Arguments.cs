@@ -22,7 +22,7 @@ internal sealed record Arguments(
           --compare      a wstest verdict table (id, behavior, behaviorClose, ...): print the agreement
           --data-folder  wstest's original section 12 data files, for byte-identical traffic
           --parallel     run up to N cases of a section at once (default 1: one after another, as wstest);
-                         section 9 always runs one case at a time
+                         a case that runs alone (section 9) always runs with no other beside it
           --agent        the agent name in reports (default: the --server folder name, else the Server header)
           --reports      write wstest's reports there (index.html, index.json, one JSON and HTML file per case)
         """;

@@ -18,13 +18,19 @@ catch (ArgumentException e)
     return 2;
 }
 
+// Host policy: the fuzzer's timers and socket completions run on the thread pool, which on a small machine (2 cores:
+// a minimum of 2 threads) adds threads only about once a second when they are blocked; a 1 s timer then fires late
+// enough to turn 6.4.x's OK into NON-STRICT. A minimum of 32 avoids that.
+ThreadPool.GetMinThreads(out var minWorkers, out var minCompletionPorts);
+ThreadPool.SetMinThreads(Math.Max(minWorkers, 32), Math.Max(minCompletionPorts, 32));
+
 var ids = CaseSelection.Resolve(arguments.Cases, arguments.Exclude);
 var reference = arguments.Compare is null ? null : WstestTable.Load(arguments.Compare);
 // The agent (report column): --agent, else the reference server's folder name (servers/ws/run.sh gives "ws"),
 // else the server's Server header as wstest does.
 var agent = arguments.Agent ?? (arguments.ServerScript is null ? null : Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(arguments.ServerScript))));
 var options = FuzzingOptions.Default with { CompressionDataFolder = arguments.DataFolder, Agent = agent };
-var reports = arguments.ReportsDirectory is null ? null : new Autobahn.Testsuite.Reports.ReportWriter(arguments.ReportsDirectory);
+var reports = arguments.ReportsDirectory is null ? null : new ReportWriter(arguments.ReportsDirectory);
 
 using var server = arguments.ServerScript is null
     ? null
@@ -45,9 +51,9 @@ foreach (var sectionIds in ids.GroupBy(id => id.Section))
     var batch = sectionIds.ToArray();
 
     // wstest runs one case at a time. --parallel runs a section's cases side by side (each is its own connection;
-    // within a case the flow is unchanged); section 9 stays sequential, as its cases measure the server's throughput.
-    var degree = sectionIds.Key == 9 ? 1 : arguments.Parallel;
-    var outcomes = await CaseBatch.RunAsync(batch, degree, id => Fuzzer.RunCaseAsync(id.Text, url, options));
+    // within a case the flow is unchanged); a case that runs alone (CaseInfo.RunsAlone: section 9, whose cases measure
+    // the server's throughput) runs with no other beside it.
+    var outcomes = await CaseBatch.RunAsync(batch, arguments.Parallel, id => CaseInfo.Get(id).RunsAlone, id => Fuzzer.RunCaseAsync(id.Text, url, options));
     cost.Cases = batch.Length;
     cost.Stop(process, server);
 
@@ -94,10 +100,28 @@ if (reference is not null)
 
 return 0;
 
-/// <summary>Runs cases at most <c>degree</c> at a time and returns them in the order given, with their wall times.</summary>
+/// <summary>
+/// Runs cases at most <c>degree</c> at a time and returns them in the order given, with their wall times. A case for
+/// which <c>runsAlone</c> is true runs by itself, after the cases before it and before those after it.
+/// </summary>
 internal static class CaseBatch
 {
-    public static async Task<(CaseId Id, CaseResult Result, TimeSpan Elapsed)[]> RunAsync(CaseId[] ids, int degree, Func<CaseId, Task<CaseResult>> run)
+    public static async Task<List<(CaseId Id, CaseResult Result, TimeSpan Elapsed)>> RunAsync(
+        CaseId[] ids, int degree, Func<CaseId, bool> runsAlone, Func<CaseId, Task<CaseResult>> run)
+    {
+        var outcomes = new List<(CaseId, CaseResult, TimeSpan)>(ids.Length);
+        for (var start = 0; start < ids.Length;)
+        {
+            var alone = runsAlone(ids[start]);
+            var stretch = alone ? [ids[start]] : ids.Skip(start).TakeWhile(id => !runsAlone(id)).ToArray();
+            outcomes.AddRange(await RunStretchAsync(stretch, alone ? 1 : degree, run).ConfigureAwait(false));
+            start += stretch.Length;
+        }
+
+        return outcomes;
+    }
+
+    private static async Task<(CaseId Id, CaseResult Result, TimeSpan Elapsed)[]> RunStretchAsync(CaseId[] ids, int degree, Func<CaseId, Task<CaseResult>> run)
     {
         using var slots = new SemaphoreSlim(Math.Max(1, degree));
         return await Task.WhenAll(ids.Select(async id =>

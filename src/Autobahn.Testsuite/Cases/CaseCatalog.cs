@@ -14,8 +14,18 @@ internal static partial class CaseCatalog
     private static readonly Lazy<Dictionary<CaseId, int>> Indices = new(() =>
         CaseTexts.All.Select((text, i) => (Id: CaseId.Parse(text.Id), Index: i + 1)).ToDictionary(x => x.Id, x => x.Index));
 
+    // The public facts of each case, derived once from its definition.
+    private static readonly Lazy<Dictionary<CaseId, CaseInfo>> InfosById = new(() => Definitions.Value.ToDictionary(d => d.Id, Derive));
+    private static readonly Lazy<IReadOnlyList<CaseInfo>> AllInfos = new(() => [.. Definitions.Value.Select(d => InfosById.Value[d.Id])]);
+
     /// <summary>All implemented cases, in wstest's order.</summary>
     public static IReadOnlyList<CaseDefinition> All => Definitions.Value;
+
+    /// <summary>The public facts of all implemented cases, in wstest's order.</summary>
+    public static IReadOnlyList<CaseInfo> Infos => AllInfos.Value;
+
+    /// <summary>The public facts of <paramref name="definition"/>, derived once.</summary>
+    public static CaseInfo InfoOf(CaseDefinition definition) => InfosById.Value[definition.Id];
 
     /// <summary>The case with this id.</summary>
     /// <exception cref="KeyNotFoundException">The id is not one of wstest's cases, or its section is not implemented yet.</exception>
@@ -38,6 +48,17 @@ internal static partial class CaseCatalog
     /// <exception cref="KeyNotFoundException">The id is not one of wstest's cases.</exception>
     public static int IndexOf(CaseId id) =>
         Indices.Value.TryGetValue(id, out var index) ? index : throw new KeyNotFoundException($"Case {id} is not one of wstest's 517 cases.");
+
+    private static CaseInfo Derive(CaseDefinition definition) => new()
+    {
+        Id = definition.Id,
+        Index = IndexOf(definition.Id),
+        Text = CaseTexts.Get(definition.Id),
+        IsRacy = definition.IsRacy,
+        RunsAlone = definition.RunsAlone,
+        ReportsDuration = definition.ReportTime,
+        ReportsCompressionRatio = definition.ReportCompressionRatio,
+    };
 
     private static IReadOnlyList<CaseDefinition> Build()
     {

@@ -67,14 +67,11 @@ internal static class CaseReportJson
         };
     }
 
-    /// <summary>
-    /// Whether wstest shows the duration in the index (<c>reportTime</c>): set by every 9.x case
-    /// (<c>case9_*.py</c>, <c>case9_7_X.py</c>) and by 12.x/13.x (<c>case12_x_x.py</c> <c>init</c>).
-    /// </summary>
-    public static bool ReportTime(CaseId id) => id.Section is 9 or 12 or 13;
+    /// <summary>wstest's <c>reportTime</c> for the case of <paramref name="id"/> (<see cref="CaseDefinition.ReportTime"/>); false for an id not in the catalog.</summary>
+    public static bool ReportTime(CaseId id) => CaseCatalog.TryGet(id, out var definition) && definition.ReportTime;
 
-    /// <summary>Whether wstest shows the compression ratios in the index (<c>reportCompressionRatio</c>, <c>case12_x_x.py</c>).</summary>
-    public static bool ReportCompressionRatio(CaseId id) => id.Section is 12 or 13;
+    /// <summary>wstest's <c>reportCompressionRatio</c> for the case of <paramref name="id"/> (<see cref="CaseDefinition.ReportCompressionRatio"/>); false for an id not in the catalog.</summary>
+    public static bool ReportCompressionRatio(CaseId id) => CaseCatalog.TryGet(id, out var definition) && definition.ReportCompressionRatio;
 
     /// <summary><c>started</c> as autobahn's <c>utcnow()</c> writes it (<c>AB util.py</c>): milliseconds truncated, "Z".</summary>
     public static string FormatStarted(DateTimeOffset started) =>
@@ -83,8 +80,8 @@ internal static class CaseReportJson
     /// <summary>
     /// The final state of wstest's <c>createWirelog</c> flag. Taken from the transcript when the session recorded it;
     /// otherwise derived: on by default, switched by every "WLM" row (9.7/9.8/12/13 call <c>enableWirelog</c>), and
-    /// for 9.1–9.6 off from <c>onOpen</c> until the echo arrives, without a WLM row (<c>case9_1_1.py</c>) — an echo
-    /// is what sets the case's own result text.
+    /// for 9.1–9.6 off from <c>onOpen</c> until the echo arrives, without a WLM row (<c>case9_1_1.py</c>,
+    /// <see cref="CaseDefinition.WirelogOffUntilFirstEcho"/>) — an echo is what sets the case's own result text.
     /// </summary>
     public static bool CreateWirelog(CaseResult result)
     {
@@ -92,7 +89,7 @@ internal static class CaseReportJson
         var t = result.Transcript;
         if (t.CreateWirelog is { } recorded) return recorded;
         var on = true;
-        if (t.ConnectionWasOpen && IsSingleEchoCase(result.Id)) on = t.CaseResult is not null;
+        if (t.ConnectionWasOpen && CaseCatalog.TryGet(result.Id, out var definition) && definition.WirelogOffUntilFirstEcho) on = t.CaseResult is not null;
         foreach (var entry in t.WireLog)
         {
             if (entry.Kind == "WLM" && entry.Values is [bool enabled]) on = enabled;
@@ -131,12 +128,14 @@ internal static class CaseReportJson
 
     /// <summary>
     /// <c>expectedClose</c> is set in <c>onOpen</c> too, except by 12.x/13.x, which set it in <c>init</c>
-    /// (<c>case12_x_x.py</c>); <c>closedByWrongEndpointIsFatal</c> appears only where a case sets it.
+    /// (<c>case12_x_x.py</c>, <see cref="CaseDefinition.ExpectedCloseSetBeforeOpen"/>); <c>closedByWrongEndpointIsFatal</c>
+    /// appears only where a case sets it.
     /// </summary>
     private static JsonObject ExpectedClose(CaseResult result)
     {
         var obj = new JsonObject();
-        if (!result.Transcript.ConnectionWasOpen && result.Id.Section is not (12 or 13)) return obj;
+        var setBeforeOpen = CaseCatalog.TryGet(result.Id, out var definition) && definition.ExpectedCloseSetBeforeOpen;
+        if (!result.Transcript.ConnectionWasOpen && !setBeforeOpen) return obj;
         var expected = result.ExpectedClose;
         var codes = new JsonArray();
         foreach (var code in expected.CloseCodes) codes.Add(code);
@@ -152,13 +151,6 @@ internal static class CaseReportJson
         var array = new JsonArray();
         foreach (var e in events) array.Add(Event(e));
         return array;
-    }
-
-    private static bool IsSingleEchoCase(CaseId id)
-    {
-        if (id.Section != 9) return false;
-        var group = id.Text.Split('.')[1];
-        return group.Length == 1 && group[0] is >= '1' and <= '6';
     }
 
     /// <summary>autobahn's <c>TrafficStats.__json__</c> (<c>AB websocket/protocol.py:208-248</c>): 16 keys, ratios null when undefined.</summary>

@@ -106,14 +106,18 @@ internal static class CaseJudge
         return new CaseVerdict(behavior, behaviorClose, result, resultClose);
     }
 
-    /// <summary><c>case10_1_1.py</c>: 65536 octets auto-fragmented at 1300 must go out as 50 continuations and 1 text frame.</summary>
+    /// <summary>
+    /// <c>case10_1_1.py</c>: the fuzzer's own transmitted frames must be the counts the catalog derived
+    /// (<see cref="CaseDefinition.ExpectedTxFrameStats"/>: 65536 octets auto-fragmented at 1300 go out as 50
+    /// continuations and 1 text frame).
+    /// </summary>
     private static (Behavior, string) CheckAutoFragmentFrames(CaseDefinition definition, CaseTranscript transcript, Behavior behavior, string result)
     {
         if (!transcript.ConnectionWasOpen) return (Behavior.Failed, "WebSocket connection was never open");
-        var message = definition.OnOpen.OfType<SendMessage>().Single();
-        var size = definition.OnOpen.OfType<SetAutoFragmentSize>().Single().Size;
-        var expected0 = message.Payload.Length / size;
-        var expected1 = message.Payload.Length % size > 0 ? 1 : 0;
+        var expected = definition.ExpectedTxFrameStats
+            ?? throw new InvalidOperationException($"Case {definition.Id} checks its transmitted frames but the catalog gives no expected counts.");
+        var expected0 = expected.GetValueOrDefault(0);
+        var expected1 = expected.GetValueOrDefault(1);
         var got0 = transcript.TxFrameStats.GetValueOrDefault(0);
         var got1 = transcript.TxFrameStats.GetValueOrDefault(1);
         return got0 == expected0 && got1 == expected1

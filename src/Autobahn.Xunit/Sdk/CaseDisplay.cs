@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Autobahn.Testsuite;
 using Autobahn.Testsuite.Cases;
 
 namespace Autobahn.Xunit.Sdk;
@@ -8,9 +9,6 @@ namespace Autobahn.Xunit.Sdk;
 /// <summary>How a case is named in Test Explorer and in failure messages: <c>2.2 · Send ping with small text payload.</c></summary>
 internal static partial class CaseDisplay
 {
-    private static readonly Lazy<Dictionary<string, int>> Positions = new(() =>
-        CaseTexts.All.Select((text, i) => (text.Id, Position: i + 1)).ToDictionary(x => x.Id, x => x.Position, StringComparer.Ordinal));
-
     /// <summary>Longest description shown in a test name, in characters.</summary>
     public const int MaxDescriptionLength = 100;
 
@@ -21,22 +19,11 @@ internal static partial class CaseDisplay
     public static string DisplayName(string caseId) =>
         TryGetText(caseId) is { } text ? caseId + Separator + Shorten(PlainText(text.Description), MaxDescriptionLength) : caseId;
 
-    /// <summary>The 1-based position of a case in wstest's list of 517 (its run order); 9999 for an unknown id.</summary>
-    public static int RunOrder(string caseId) => Positions.Value.TryGetValue(caseId, out var position) ? position : 9999;
+    /// <summary>The 1-based position of a case in wstest's list of 517 (its run order, <see cref="CaseInfo.Index"/>); 9999 for an unknown id.</summary>
+    public static int RunOrder(string caseId) => CaseInfo.TryGet(caseId, out var info) ? info.Index : 9999;
 
     /// <summary>wstest's texts of a case, or null when the id is not one of the 517.</summary>
-    public static CaseText? TryGetText(string caseId)
-    {
-        if (!CaseId.TryParse(caseId, out var id)) return null;
-        try
-        {
-            return CaseTexts.Get(id);
-        }
-        catch (KeyNotFoundException)
-        {
-            return null;
-        }
-    }
+    public static CaseText? TryGetText(string caseId) => CaseInfo.TryGet(caseId, out var info) ? info.Text : null;
 
     /// <summary>
     /// wstest's descriptions are HTML fragments (<c>&lt;br&gt;</c>, <c>&lt;b&gt;</c>): tags become spaces, entities are

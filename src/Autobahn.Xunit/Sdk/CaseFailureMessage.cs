@@ -1,10 +1,8 @@
-using System.Collections;
 using System.Globalization;
 using System.Text;
 using Autobahn.Testsuite;
 using Autobahn.Testsuite.Cases;
 using Autobahn.Testsuite.Fuzzing;
-using Autobahn.Testsuite.Reports;
 
 namespace Autobahn.Xunit.Sdk;
 
@@ -75,21 +73,6 @@ internal static class CaseFailureMessage
             "remoteCloseReason=" + Py(closing.RemoteCloseReason));
     }
 
-    /// <summary>A wire log row as wstest's per-case JSON shows it, on one line: <c>["RF", [13, "Hello"], 1, true, 0, false, null]</c>.</summary>
-    public static string WireLogRow(WireLogEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        var builder = new StringBuilder();
-        builder.Append('[').Append(PythonJson.Quote(entry.Kind));
-        foreach (var value in entry.Values)
-        {
-            builder.Append(", ");
-            AppendValue(builder, value);
-        }
-
-        return builder.Append(']').ToString();
-    }
-
     private static void AppendWireLog(StringBuilder builder, IReadOnlyList<WireLogEntry> wireLog)
     {
         if (wireLog.Count == 0) return;
@@ -97,50 +80,7 @@ internal static class CaseFailureMessage
         builder.Append(first == 0 ? $"Wire log ({wireLog.Count} rows):" : $"Wire log (last {WireLogTail} of {wireLog.Count} rows):").Append('\n');
         for (var i = first; i < wireLog.Count; i++)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"  {i + 1:000} {wireLog[i].AtMilliseconds,9:0.0} ms  ").Append(WireLogRow(wireLog[i])).Append('\n');
-        }
-    }
-
-    private static void AppendValue(StringBuilder builder, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                builder.Append("null");
-                break;
-            case string s:
-                builder.Append(PythonJson.Quote(s));
-                break;
-            case bool b:
-                builder.Append(b ? "true" : "false");
-                break;
-            case double d:
-                builder.Append(PythonJson.FormatFloat(d));
-                break;
-            case float f:
-                builder.Append(PythonJson.FormatFloat(f));
-                break;
-            case byte[] bytes:
-                builder.Append(PythonJson.Quote(Convert.ToHexStringLower(bytes)));
-                break;
-            case IEnumerable items:
-                builder.Append('[');
-                var first = true;
-                foreach (var item in items)
-                {
-                    if (!first) builder.Append(", ");
-                    first = false;
-                    AppendValue(builder, item);
-                }
-
-                builder.Append(']');
-                break;
-            case IFormattable formattable:
-                builder.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
-                break;
-            default:
-                builder.Append(PythonJson.Quote(value.ToString() ?? string.Empty));
-                break;
+            builder.Append(CultureInfo.InvariantCulture, $"  {i + 1:000} {wireLog[i].AtMilliseconds,9:0.0} ms  ").Append(WireLogFormat.Row(wireLog[i])).Append('\n');
         }
     }
 

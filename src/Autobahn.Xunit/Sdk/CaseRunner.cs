@@ -1,6 +1,5 @@
 using Autobahn.Testsuite;
 using Autobahn.Testsuite.Cases;
-using Autobahn.Testsuite.Reports;
 
 namespace Autobahn.Xunit.Sdk;
 
@@ -13,9 +12,16 @@ internal sealed class CaseRunner(
     ReportWriter? report,
     ConnectFailureMemory connectFailures)
 {
-    private static readonly Lazy<CaseRunner> SharedRunner = new(() => new CaseRunner(Fuzzer.RunCaseAsync, ReportWriter.Shared, ConnectFailureMemory.Shared));
+    private static readonly Lazy<CaseRunner> SharedRunner = new(() =>
+    {
+        ThreadPoolFloor.Ensure();
+        return new CaseRunner(Fuzzer.RunCaseAsync, ProcessReport.Shared, ConnectFailureMemory.Shared);
+    });
 
-    /// <summary>The runner of this process: the real fuzzer, the process-wide report and connect-failure memory.</summary>
+    /// <summary>
+    /// The runner of this process: the real fuzzer, the process-wide report and connect-failure memory. Its creation
+    /// applies the host policy (<see cref="ThreadPoolFloor"/>) before the first case runs.
+    /// </summary>
     public static CaseRunner Shared => SharedRunner.Value;
 
     /// <summary>Runs one case; throws <see cref="AutobahnCaseFailedException"/> when its verdict fails.</summary>

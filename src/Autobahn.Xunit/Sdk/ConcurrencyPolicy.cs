@@ -1,5 +1,5 @@
 using System.Globalization;
-using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite;
 
 namespace Autobahn.Xunit.Sdk;
 
@@ -21,7 +21,7 @@ internal static class ConcurrencyPolicy
     /// Twice the processor count, at least 2 and at most <see cref="DefaultMaximum"/>. A case spends nearly all of its
     /// wall time waiting — on the server, on wstest's timers and on the fixed waits of 5.19, 5.20 and 6.4.x — so more
     /// sessions than cores overlap those waits; but the verdicts of 6.4.x and the racy cases depend on timers firing on
-    /// time, which an oversubscribed thread pool delays (the engine raises the pool's minimum to 32 threads for that
+    /// time, which an oversubscribed thread pool delays (<see cref="ThreadPoolFloor"/> raises the pool's minimum to 32 threads for that
     /// reason), and each session of section 10 holds 64 KiB messages. Eight keeps well inside both.
     /// </summary>
     public static int Default(int processorCount) => Math.Clamp(2 * processorCount, 2, DefaultMaximum);
@@ -47,8 +47,8 @@ internal static class ConcurrencyPolicy
     }
 
     /// <summary>
-    /// Whether a case may run concurrently with others. Section 9 (limits and performance: up to 16 MiB messages, and
-    /// its durations are what people read) runs alone, as in wstest; the rows around it still run ahead.
+    /// Whether a case may run concurrently with others: all but those the catalog says run alone
+    /// (<see cref="CaseInfo.RunsAlone"/>: section 9, as in wstest); the rows around them still run ahead.
     /// </summary>
-    public static bool MayRunConcurrently(string caseId) => !CaseId.TryParse(caseId, out var id) || id.Section != 9;
+    public static bool MayRunConcurrently(string caseId) => !CaseInfo.TryGet(caseId, out var info) || !info.RunsAlone;
 }

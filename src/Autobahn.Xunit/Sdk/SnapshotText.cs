@@ -26,22 +26,14 @@ internal static partial class SnapshotText
     /// <summary>autobahn's reason when the server dropped TCP without a closing handshake.</summary>
     public const string PeerDroppedReason = "peer dropped the TCP connection without previous WebSocket closing handshake";
 
-    /// <summary>
-    /// Cases whose verdict flips between OK and NON-STRICT on concurrent servers (a valid message may or may not be
-    /// echoed before the server fails the connection; wstest issue #102).
-    /// </summary>
-    public static readonly IReadOnlySet<string> RacyCases = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "3.2", "3.3", "3.4", "4.1.3", "4.1.4", "4.1.5", "4.2.3", "4.2.4", "4.2.5", "5.15",
-    };
-
     /// <summary>Renders <paramref name="result"/> as snapshot text.</summary>
     public static string Render(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var transcript = result.Transcript;
         var closing = transcript.Closing;
-        var racy = RacyCases.Contains(result.Id.Text) && result.Behavior is Behavior.Ok or Behavior.NonStrict;
+        // A case whose verdict flips between OK and NON-STRICT on concurrent servers (CaseInfo.IsRacy, wstest issue #102).
+        var racy = CaseInfo.TryGet(result.Id.Text, out var info) && info.IsRacy && result.Behavior is Behavior.Ok or Behavior.NonStrict;
 
         var builder = new StringBuilder();
         builder.Append("case: ").Append(result.Id.Text).Append('\n');

@@ -68,7 +68,7 @@ public sealed class IndexHtmlTests : IDisposable
     public void Record_WithinTheInterval_WritesIndexHtmlOnlyWhenTheTimerFiresOrOnFlush()
     {
         var time = new ManualTime();
-        var writer = new ReportWriter(directory, time: time);
+        var writer = new ReportWriter(directory) { Time = time };
 
         writer.Record(ReportSamples.Ok22());
         Assert.Contains("autobahnserver_case_2_2.html", File.ReadAllText(writer.IndexHtmlPath), StringComparison.Ordinal); // the first case at once
@@ -106,7 +106,7 @@ public sealed class IndexHtmlTests : IDisposable
 
     private string Write(out ReportWriter writer)
     {
-        writer = new ReportWriter(directory, time: new FixedTime());
+        writer = new ReportWriter(directory) { Time = new FixedTime() };
         foreach (var name in new[] { "ok_2_2", "non_strict_3_2", "unclean_1_1_1", "wrong_code_3_1", "unimplemented_12_1_1", "limits_9_1_1" })
         {
             writer.Record(ReportSamples.Get(name));

@@ -105,4 +105,12 @@ internal static partial class CaseCatalog
     /// <summary>The shape of section 3/4/5 protocol-error cases: nothing may come back, the server fails with 1002.</summary>
     private static CaseDefinition ServerMustFail(string id, params CaseStep[] onOpen) =>
         Case(id, ServerFailsWithProtocolError, [Ok()], [.. onOpen, new KillAfter(1)]);
+
+    /// <summary>
+    /// The shape of the racy cases (3.2–3.4, 4.1.3–4.1.5, 4.2.3–4.2.5, 5.15): a valid message, then what the server
+    /// must fail with 1002. OK if the echo of the valid message came back before the failure, NON-STRICT if nothing
+    /// came back; which one a concurrent server gives is a race (wstest issue #102), hence <see cref="CaseDefinition.IsRacy"/>.
+    /// </summary>
+    private static CaseDefinition EchoThenServerMustFail(string id, CaseEvent echo, params CaseStep[] onOpen) =>
+        Case(id, ServerFailsWithProtocolError, [Ok(echo), NonStrict()], [.. onOpen, new KillAfter(1)]) with { IsRacy = true };
 }

@@ -8,12 +8,21 @@ internal static partial class CaseCatalog
     /// </summary>
     private static IEnumerable<CaseDefinition> Section10Misc()
     {
+        const int FragmentSize = 1300;
         var payload = Repeat('*', 65536);
         yield return new CaseDefinition(
             Id("10.1.1"),
-            [new SetAutoFragmentSize(1300), new SendMessage(payload, IsBinary: false), new KillAfter(10)],
+            [new SetAutoFragmentSize(FragmentSize), new SendMessage(payload, IsBinary: false), new KillAfter(10)],
             [Ok(TextMessage(payload))],
             NormalClose,
-            CaseVerdictRule.AutoFragmentFrameCount);
+            CaseVerdictRule.AutoFragmentFrameCount)
+        {
+            // case10_1_1.py's own arithmetic: {0: len // size, 1: 1 if len % size else 0} = {0: 50, 1: 1}.
+            ExpectedTxFrameStats = new Dictionary<int, int>
+            {
+                [Continuation] = payload.Length / FragmentSize,
+                [TextOpcode] = payload.Length % FragmentSize > 0 ? 1 : 0,
+            },
+        };
     }
 }

@@ -20,14 +20,12 @@ internal static partial class CaseCatalog
             var shapes = new[] { (3, opcodes[2], Array.Empty<byte>(), Wire.Plain), (4, opcodes[3], HelloWorld, Wire.Plain), (5, opcodes[4], HelloWorld, Wire.OctetWise) };
             foreach (var (n, opcode, payload, wire) in shapes)
             {
-                yield return Case(
+                yield return EchoThenServerMustFail(
                     $"4.{group}.{n}",
-                    ServerFailsWithProtocolError,
-                    [Ok(TextMessage(HelloWorld)), NonStrict()],
+                    TextMessage(HelloWorld),
                     Text(HelloWorld, wire: wire),
                     Frame(opcode, payload, wire: wire),
-                    Ping(wire: wire),
-                    new KillAfter(1));
+                    Ping(wire: wire));
             }
         }
     }

@@ -23,7 +23,8 @@ internal static partial class CaseCatalog
 
     /// <summary>
     /// 9 Limits/Performance: large messages, fragmented, chopped, and 1000-message round trips. The cases judge the
-    /// echo themselves (<see cref="EchoCheck"/>); the wire log is off during the transfer.
+    /// echo themselves (<see cref="EchoCheck"/>); the wire log is off during the transfer. Every case runs alone
+    /// (<see cref="CaseDefinition.RunsAlone"/>), as in wstest: they measure the server's throughput.
     /// </summary>
     private static IEnumerable<CaseDefinition> Section9Limits()
     {
@@ -73,11 +74,17 @@ internal static partial class CaseCatalog
                     [new SetWirelog(false, Logged: true), new CloseAfter(wait), new SendRoundTripMessage()],
                     [],
                     NormalClose,
-                    Echo: check);
+                    Echo: check)
+                {
+                    RunsAlone = true,
+                };
             }
         }
     }
 
     private static CaseDefinition Limits(string id, SingleEchoCheck check, CaseStep send) =>
-        new(Id(id), [new SetWirelog(false, Logged: false), send, new CloseAfter(check.WaitSeconds)], [], NormalClose, Echo: check);
+        new(Id(id), [new SetWirelog(false, Logged: false), send, new CloseAfter(check.WaitSeconds)], [], NormalClose, Echo: check)
+        {
+            RunsAlone = true,
+        };
 }

@@ -1,70 +1,54 @@
 using System.Text.Json.Nodes;
 using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite.Reports;
 
-namespace Autobahn.Testsuite.Reports;
+namespace Autobahn.Testsuite;
 
 /// <summary>
-/// The process-wide report of finished cases, in wstest's layout (<c>ATS fuzzing.py</c> <c>createReports</c>):
-/// <c>index.json</c> (<c>{agent: {caseId: {"behavior", "behaviorClose", "duration", "remoteCloseCode", "reportfile"}}}</c>),
-/// <c>index.html</c>, and per case <c>&lt;agent&gt;_case_&lt;id&gt;.json</c> and <c>.html</c>.
+/// A report of finished cases in wstest's layout (<c>ATS fuzzing.py</c> <c>createReports</c>), in
+/// <see cref="Directory"/>: <c>index.json</c> (<c>{agent: {caseId: {"behavior", "behaviorClose", "duration",
+/// "remoteCloseCode", "reportfile"}}}</c>), <c>index.html</c>, and per case <c>&lt;agent&gt;_case_&lt;id&gt;.json</c>
+/// and <c>.html</c>.
 /// Unlike wstest, which writes its reports once at the end of a run, the files are written while the run goes on,
 /// atomically (a temporary file in the same directory, then a rename over the old one), so a run that is cancelled or
 /// crashes leaves a valid report of the cases it finished: a case's own files and <c>index.json</c> as soon as the
-/// case finishes; <c>index.html</c> (some 400 KB, as it lists all 517 cases with their descriptions) at most once per
-/// <see cref="IndexHtmlInterval"/>, always after the last case, and on <see cref="Flush"/> and process exit.
-/// Thread-safe: rows of a test run may finish concurrently.
+/// case is recorded; <c>index.html</c> (some 400 KB, as it lists all 517 cases with their descriptions) at most once a
+/// second, and on <see cref="Flush"/>. A front end calls <see cref="Flush"/> when its run ends (the engine installs no
+/// process-exit hook). Thread-safe: cases may be recorded concurrently.
 /// </summary>
-internal sealed class ReportWriter
+public sealed class ReportWriter
 {
-    /// <summary>Environment variable naming the report directory.</summary>
-    public const string DirectoryVariable = "AUTOBAHN_REPORTS_DIR";
-
-    /// <summary>Environment variable overriding the agent name every result is reported under.</summary>
-    public const string AgentVariable = "AUTOBAHN_AGENT";
-
     /// <summary>The file name wstest uses for the summary JSON.</summary>
-    public const string FileName = "index.json";
+    internal const string FileName = "index.json";
 
     /// <summary>The file name wstest uses for the summary page.</summary>
-    public const string HtmlFileName = "index.html";
-
-    private static readonly Lazy<ReportWriter> SharedWriter = new(() =>
-    {
-        var writer = new ReportWriter(DefaultDirectory(), NullIfBlank(Environment.GetEnvironmentVariable(AgentVariable)));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => writer.FlushQuietly();
-        return writer;
-    });
+    internal const string HtmlFileName = "index.html";
 
     /// <summary>The shortest time between two rewrites of <c>index.html</c>.</summary>
-    public static readonly TimeSpan IndexHtmlInterval = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan IndexHtmlInterval = TimeSpan.FromSeconds(1);
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, Dictionary<string, IndexEntry>> agents = new(StringComparer.Ordinal);
-    private readonly string? agentOverride;
-    private readonly TimeProvider time;
     private long indexHtmlWrittenAt = long.MinValue;
     private bool indexHtmlDirty;
     private ITimer? indexHtmlTimer;
 
-    /// <summary>Creates a writer for <paramref name="directory"/> (created on the first write).</summary>
-    /// <param name="directory">Where the reports go.</param>
-    /// <param name="agentOverride">When set, every result is reported under this agent instead of its own.</param>
-    /// <param name="time">The clock for the "generated on" line of <c>index.html</c>.</param>
-    public ReportWriter(string directory, string? agentOverride = null, TimeProvider? time = null)
+    /// <summary>Creates a writer for <paramref name="directory"/>, which is created on the first write.</summary>
+    /// <param name="directory">Where the reports go; a relative path is taken from the current directory.</param>
+    public ReportWriter(string directory)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         Directory = Path.GetFullPath(directory);
-        this.agentOverride = agentOverride;
-        this.time = time ?? TimeProvider.System;
     }
 
-    /// <summary>
-    /// The writer of this process: directory from <c>AUTOBAHN_REPORTS_DIR</c>, else <c>autobahn-reports</c> beside
-    /// the test assembly; agent from <c>AUTOBAHN_AGENT</c>, else each result's own.
-    /// </summary>
-    public static ReportWriter Shared => SharedWriter.Value;
-
-    /// <summary>The report directory.</summary>
+    /// <summary>The report directory, a full path.</summary>
     public string Directory { get; }
+
+    /// <summary>When set, every case is reported under this agent name instead of its own <see cref="CaseResult.Agent"/>.</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>The clock of the "generated on" line of <c>index.html</c> and of its rewrite interval; the system clock by default.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>The full path of <c>index.json</c>.</summary>
     public string IndexPath => Path.Combine(Directory, FileName);
@@ -72,13 +56,9 @@ internal sealed class ReportWriter
     /// <summary>The full path of <c>index.html</c>.</summary>
     public string IndexHtmlPath => Path.Combine(Directory, HtmlFileName);
 
-    /// <summary>The directory used when <c>AUTOBAHN_REPORTS_DIR</c> is not set.</summary>
-    public static string DefaultDirectory() =>
-        NullIfBlank(Environment.GetEnvironmentVariable(DirectoryVariable)) ?? Path.Combine(AppContext.BaseDirectory, "autobahn-reports");
-
     /// <summary>
     /// Records a finished case: writes its JSON and HTML report, then rewrites <c>index.json</c>, and <c>index.html</c>
-    /// unless it was written less than <see cref="IndexHtmlInterval"/> ago (then a timer writes it when that is over).
+    /// unless it was written less than a second ago (then a timer writes it when the second is over).
     /// A result whose TCP connect failed is not recorded: wstest records nothing for it either
     /// (<c>ATS fuzzing.py</c> <c>clientConnectionFailed</c>).
     /// </summary>
@@ -88,7 +68,7 @@ internal sealed class ReportWriter
         ArgumentNullException.ThrowIfNull(result);
         if (result.Transcript.ConnectFailed) return null;
 
-        var agent = agentOverride ?? result.Agent;
+        var agent = Agent ?? result.Agent;
         var traffic = result.Transcript.TrafficStats;
         var entry = new IndexEntry(
             result.Verdict.Behavior,
@@ -127,13 +107,13 @@ internal sealed class ReportWriter
 
             // index.html is large: rewriting it after each of 517 cases would cost more than running them.
             indexHtmlDirty = true;
-            if (indexHtmlWrittenAt == long.MinValue || time.GetElapsedTime(indexHtmlWrittenAt) >= IndexHtmlInterval)
+            if (indexHtmlWrittenAt == long.MinValue || Time.GetElapsedTime(indexHtmlWrittenAt) >= IndexHtmlInterval)
             {
                 WriteIndexHtmlLocked();
             }
             else
             {
-                indexHtmlTimer ??= time.CreateTimer(_ => FlushQuietly(), null, IndexHtmlInterval - time.GetElapsedTime(indexHtmlWrittenAt), Timeout.InfiniteTimeSpan);
+                indexHtmlTimer ??= Time.CreateTimer(_ => FlushQuietly(), null, IndexHtmlInterval - Time.GetElapsedTime(indexHtmlWrittenAt), Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -150,7 +130,7 @@ internal sealed class ReportWriter
     }
 
     /// <summary>The current <c>index.json</c> text.</summary>
-    public string ToJson()
+    internal string ToJson()
     {
         lock (gate)
         {
@@ -158,10 +138,8 @@ internal sealed class ReportWriter
         }
     }
 
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
     /// <summary>The timer's flush: an exception on a timer thread would end the process, so a failed write waits for the next case or <see cref="Flush"/>.</summary>
-    private void FlushQuietly()
+    internal void FlushQuietly()
     {
         try
         {
@@ -176,8 +154,8 @@ internal sealed class ReportWriter
     {
         indexHtmlTimer?.Dispose();
         indexHtmlTimer = null;
-        AtomicFile.WriteAllText(IndexHtmlPath, IndexHtml.Render(agents, time.GetUtcNow()));
-        indexHtmlWrittenAt = time.GetTimestamp();
+        AtomicFile.WriteAllText(IndexHtmlPath, IndexHtml.Render(agents, Time.GetUtcNow()));
+        indexHtmlWrittenAt = Time.GetTimestamp();
         indexHtmlDirty = false;
     }
 
