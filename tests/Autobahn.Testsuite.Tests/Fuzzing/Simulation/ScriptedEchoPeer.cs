@@ -54,6 +54,7 @@ internal sealed partial class ScriptedEchoPeer
     private PeerPhase phase = PeerPhase.Handshake;
     private DeflateAgreement? deflate;
     private DeflateEncoder? compressor;
+    private ZlibMessageCompressor? zlibCompressor;
     private DeflateDecoder? decompressor;
 
     // The opcode of the fragmented message under way (ws's _fragmented), 0 when none; whether it came compressed;
@@ -108,6 +109,7 @@ internal sealed partial class ScriptedEchoPeer
         TransportClosed = true;
         input.Clear();
         decompressor?.Dispose();
+        zlibCompressor?.Dispose();
     }
 
     // ---- opening handshake (RFC 6455 §4.2) ---------------------------------------------------------
@@ -174,7 +176,8 @@ internal sealed partial class ScriptedEchoPeer
         if (!DeflateAgreement.TryAccept(header, out deflate, out answer)) return false;
         if (deflate is not null)
         {
-            compressor = new DeflateEncoder(deflate.ServerWindowBits);
+            if (deflate.ServerWindowBits == 15) zlibCompressor = new ZlibMessageCompressor();
+            else compressor = new DeflateEncoder(deflate.ServerWindowBits);
             decompressor = new DeflateDecoder();
         }
 
@@ -394,7 +397,8 @@ internal sealed partial class ScriptedEchoPeer
         var compress = deflate is not null && (!deflate.ServerNoContextTakeover || data.Length >= DeflateAgreement.CompressionThreshold);
         if (compress)
         {
-            var compressed = compressor!.CompressMessage(data, contextTakeover: !deflate!.ServerNoContextTakeover);
+            var compressed = zlibCompressor?.CompressMessage(data, contextTakeover: !deflate!.ServerNoContextTakeover)
+                ?? compressor!.CompressMessage(data, contextTakeover: !deflate!.ServerNoContextTakeover);
             ServerFrame.Write(output, opcode, compressed, rsv1: true);
         }
         else
