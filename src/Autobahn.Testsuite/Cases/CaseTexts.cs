@@ -29,7 +29,7 @@ internal static class CaseTexts
         {
             if (line.Length == 0) continue;
             var f = line.Split('\t');
-            texts.Add(new CaseText(f[0], f[1], f[2], f[3], f[4]));
+            texts.Add(new CaseText { Id = f[0], Category = f[1], Group = f[2], Description = f[3], Expectation = f[4] });
         }
 
         return texts;

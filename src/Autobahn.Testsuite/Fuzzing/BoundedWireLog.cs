@@ -39,8 +39,8 @@ internal sealed class BoundedWireLog
         return
         [
             .. head,
-            new WireLogEntry("WLM", [false]) { AtMilliseconds = head[^1].AtMilliseconds },
-            new WireLogEntry("WLM", [true]) { AtMilliseconds = first },
+            new WireLogEntry { Kind = "WLM", Values = [false], AtMilliseconds = head[^1].AtMilliseconds },
+            new WireLogEntry { Kind = "WLM", Values = [true], AtMilliseconds = first },
             .. tail,
         ];
     }

@@ -75,7 +75,7 @@ internal sealed class WireRecorder
 
     public IReadOnlyDictionary<int, int> TxFrameStats => new Dictionary<int, int>(txFrameStats);
 
-    private void Add(string kind, params object?[] values) => log.Add(new WireLogEntry(kind, values) { AtMilliseconds = Now.TotalMilliseconds });
+    private void Add(string kind, params object?[] values) => log.Add(new WireLogEntry { Kind = kind, Values = values, AtMilliseconds = Now.TotalMilliseconds });
 
     private static void Count(Dictionary<int, int> stats, int key) => stats[key] = stats.GetValueOrDefault(key) + 1;
 }

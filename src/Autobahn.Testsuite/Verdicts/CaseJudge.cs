@@ -103,7 +103,7 @@ internal static class CaseJudge
                 break;
         }
 
-        return new CaseVerdict(behavior, behaviorClose, result, resultClose);
+        return new CaseVerdict { Behavior = behavior, BehaviorClose = behaviorClose, Result = result, ResultClose = resultClose };
     }
 
     /// <summary>

@@ -20,5 +20,8 @@ internal static class SharedCaseTable
     }
 
     public static IReadOnlyList<CaseText> Read(string path) =>
-        [.. File.ReadLines(path).Skip(1).Where(line => line.Length > 0).Select(line => line.Split('\t')).Select(f => new CaseText(f[0], f[1], f[2], f[3], f[4]))];
+        [
+            .. File.ReadLines(path).Skip(1).Where(line => line.Length > 0).Select(line => line.Split('\t'))
+                .Select(f => new CaseText { Id = f[0], Category = f[1], Group = f[2], Description = f[3], Expectation = f[4] }),
+        ];
 }

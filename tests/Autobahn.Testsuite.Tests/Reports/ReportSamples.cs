@@ -245,7 +245,7 @@ internal static class ReportSamples
     public static ClosingBehavior CleanCloseByMe(string? remoteReason = null) =>
         new() { ClosedByMe = true, WasClean = true, LocalCloseCode = 1000, RemoteCloseCode = 1000, RemoteCloseReason = remoteReason };
 
-    public static WireLogEntry Row(string kind, params object?[] values) => new(kind, values);
+    public static WireLogEntry Row(string kind, params object?[] values) => new() { Kind = kind, Values = values };
 
     public static object?[] Data(string text) => [Encoding.UTF8.GetByteCount(text), Display.Payload(Encoding.UTF8.GetBytes(text))];
 
@@ -310,9 +310,9 @@ internal static class ReportSamples
             Index = CaseCatalog.IndexOf(caseId),
             Agent = Agent,
             Expected = [],
-            ExpectedClose = new ExpectedClose(true, [1000], true),
+            ExpectedClose = new ExpectedClose { ClosedByMe = true, CloseCodes = [1000], RequireClean = true },
             Transcript = transcript,
-            Verdict = new CaseVerdict(behavior, Behavior.Ok, result, "Connection was properly closed"),
+            Verdict = new CaseVerdict { Behavior = behavior, BehaviorClose = Behavior.Ok, Result = result, ResultClose = "Connection was properly closed" },
         };
     }
 }

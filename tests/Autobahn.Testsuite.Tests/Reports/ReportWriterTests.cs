@@ -172,11 +172,11 @@ public sealed class ReportWriterTests : IDisposable
         return new CaseResult
         {
             Id = caseId,
-            Text = new CaseText(id, "Category", "Group", "Description", "Expectation"),
+            Text = new CaseText { Id = id, Category = "Category", Group = "Group", Description = "Description", Expectation = "Expectation" },
             Index = 1,
             Agent = agent,
-            Expected = [new CaseOutcome(Behavior.Ok, [])],
-            ExpectedClose = new ExpectedClose(true, [1000], true),
+            Expected = [new CaseOutcome { Behavior = Behavior.Ok, Events = [] }],
+            ExpectedClose = new ExpectedClose { ClosedByMe = true, CloseCodes = [1000], RequireClean = true },
             Transcript = new CaseTranscript
             {
                 CaseId = caseId,
@@ -187,7 +187,7 @@ public sealed class ReportWriterTests : IDisposable
                 ConnectFailed = connectFailed,
                 ConnectionFailure = connectFailed ? "Could not connect" : null,
             },
-            Verdict = new CaseVerdict(behavior, behaviorClose, "result", "resultClose"),
+            Verdict = new CaseVerdict { Behavior = behavior, BehaviorClose = behaviorClose, Result = "result", ResultClose = "resultClose" },
         };
     }
 }

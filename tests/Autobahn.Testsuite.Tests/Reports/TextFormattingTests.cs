@@ -36,8 +36,8 @@ public class TextFormattingTests
     {
         CaseOutcome[] outcomes =
         [
-            new(Behavior.Ok, [CaseEvent.Text("it's"), CaseEvent.Message([0xc3], isBinary: true)]),
-            new(Behavior.NonStrict, []),
+            new() { Behavior = Behavior.Ok, Events = [CaseEvent.Text("it's"), CaseEvent.Message([0xc3], isBinary: true)] },
+            new() { Behavior = Behavior.NonStrict, Events = [] },
         ];
 
         Assert.Equal("{'NON-STRICT': [], 'OK': [('message', u\"it's\", False), ('message', '0xc3', True)]}", PythonRepr.Expected(outcomes));

@@ -52,7 +52,7 @@ public class CaseJudgeTests
     {
         var verdict = Judge("1.1.1", FuzzerClosedCleanly, CaseEvent.Text(""));
 
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.Ok, EventsMatch, ProperlyClosed), verdict);
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.Ok, EventsMatch, ProperlyClosed), verdict);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class CaseJudgeTests
     {
         var verdict = Judge("1.1.1", FuzzerClosedCleanly);
 
-        Assert.Equal(new CaseVerdict(Behavior.Failed, Behavior.Ok, EventsDiffer, ProperlyClosed), verdict);
+        Assert.Equal(Verdict(Behavior.Failed, Behavior.Ok, EventsDiffer, ProperlyClosed), verdict);
     }
 
     [Fact]
@@ -134,8 +134,8 @@ public class CaseJudgeTests
         var ok = Judge(Transcript("9.1.1", FuzzerClosedCleanly) with { CaseBehavior = Behavior.Ok, CaseResult = "Received text message of length 65536." });
         var failed = Judge(Transcript("9.1.1", FuzzerClosedCleanly) with { CaseBehavior = Behavior.Failed, CaseResult = "Did not receive message within 10 seconds." });
 
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.Ok, "Received text message of length 65536.", ProperlyClosed), ok);
-        Assert.Equal(new CaseVerdict(Behavior.Failed, Behavior.Ok, "Did not receive message within 10 seconds.", ProperlyClosed), failed);
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.Ok, "Received text message of length 65536.", ProperlyClosed), ok);
+        Assert.Equal(Verdict(Behavior.Failed, Behavior.Ok, "Did not receive message within 10 seconds.", ProperlyClosed), failed);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class CaseJudgeTests
         // case12_x_x.py sets no result text then, so case.py's initial one stays.
         var transcript = Transcript("9.1.1", FuzzerClosedCleanly with { WasClean = false }) with { CaseBehavior = Behavior.Unimplemented };
 
-        Assert.Equal(new CaseVerdict(Behavior.Unimplemented, Behavior.Unclean, EventsDiffer, Unclean), Judge(transcript));
+        Assert.Equal(Verdict(Behavior.Unimplemented, Behavior.Unclean, EventsDiffer, Unclean), Judge(transcript));
     }
 
     // ---- rule 2a: closed by the wrong endpoint ----------------------------------------------------------
@@ -160,7 +160,7 @@ public class CaseJudgeTests
         var verdict = Judge("3.1", closing);
 
         // 3.1 has no closedByWrongEndpointIsFatal: the (empty) events still match.
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.Failed, EventsMatch, WrongEndpoint), verdict);
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.Failed, EventsMatch, WrongEndpoint), verdict);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class CaseJudgeTests
     {
         var verdict = Judge("1.1.1", ServerFailed(1000), CaseEvent.Text(""));
 
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.Failed, EventsMatch, WrongEndpoint), verdict);
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.Failed, EventsMatch, WrongEndpoint), verdict);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class CaseJudgeTests
 
         var verdict = Judge("1.1.1", closing, CaseEvent.Text(""));
 
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.Unclean, EventsMatch, Unclean), verdict);
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.Unclean, EventsMatch, Unclean), verdict);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public class CaseJudgeTests
     {
         var verdict = Judge("3.1", ServerFailed(1000));
 
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.WrongCode, EventsMatch, "The close code should have been 1002 or empty"), verdict);
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.WrongCode, EventsMatch, "The close code should have been 1002 or empty"), verdict);
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public class CaseJudgeTests
         // 7.7.4 (close 1003): the server may answer 1000 or echo 1003.
         var closing = FuzzerClosedCleanly with { LocalCloseCode = 1003, RemoteCloseCode = code };
 
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.Ok, EventsMatch, ProperlyClosed), Judge("7.7.4", closing));
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.Ok, EventsMatch, ProperlyClosed), Judge("7.7.4", closing));
     }
 
     // ---- rule 2d: FAILED BY CLIENT ----------------------------------------------------------------------
@@ -271,7 +271,7 @@ public class CaseJudgeTests
 
         var verdict = Judge("3.1", closing);
 
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.FailedByClient, EventsMatch, FailedByClient), verdict);
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.FailedByClient, EventsMatch, FailedByClient), verdict);
     }
 
     // ---- rule 2e: OK ----------------------------------------------------------------------------------
@@ -279,7 +279,7 @@ public class CaseJudgeTests
     [Fact]
     public void Judge_ServerFailedAsExpected_CloseOk()
     {
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.Ok, EventsMatch, ProperlyClosed), Judge("3.1", ServerFailed(1002)));
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.Ok, EventsMatch, ProperlyClosed), Judge("3.1", ServerFailed(1002)));
     }
 
     // ---- rule 2f: closedByWrongEndpointIsFatal (UTF-8 cases) ----------------------------------------------
@@ -293,7 +293,7 @@ public class CaseJudgeTests
         var verdict = Judge("6.3.1", closing);
 
         // case.py sets only behavior; result keeps the text of the event match.
-        Assert.Equal(new CaseVerdict(Behavior.Failed, Behavior.Failed, EventsMatch, WrongEndpoint), verdict);
+        Assert.Equal(Verdict(Behavior.Failed, Behavior.Failed, EventsMatch, WrongEndpoint), verdict);
     }
 
     [Fact]
@@ -309,7 +309,7 @@ public class CaseJudgeTests
     [Fact]
     public void Judge_Utf8CaseClosedByRightEndpoint_BehaviorKept()
     {
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.Ok, EventsMatch, ProperlyClosed), Judge("6.8.1", ServerFailed(1007)));
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.Ok, EventsMatch, ProperlyClosed), Judge("6.8.1", ServerFailed(1007)));
     }
 
     [Fact]
@@ -318,7 +318,7 @@ public class CaseJudgeTests
         // Only the endpoint is fatal; 1002 instead of 1007 is WRONG CODE with an OK behavior.
         var verdict = Judge("6.8.1", ServerFailed(1002));
 
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.WrongCode, EventsMatch, "The close code should have been 1007 or empty"), verdict);
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.WrongCode, EventsMatch, "The close code should have been 1007 or empty"), verdict);
     }
 
     // ---- rule 3: the connection never opened ------------------------------------------------------------
@@ -330,7 +330,7 @@ public class CaseJudgeTests
 
         var verdict = Judge(Transcript("1.1.1", closing, open: false));
 
-        Assert.Equal(new CaseVerdict(Behavior.Failed, Behavior.Failed, EventsDiffer, NeverOpen), verdict);
+        Assert.Equal(Verdict(Behavior.Failed, Behavior.Failed, EventsDiffer, NeverOpen), verdict);
     }
 
     [Fact]
@@ -348,7 +348,7 @@ public class CaseJudgeTests
     {
         var verdict = Judge(Transcript("3.1", new ClosingBehavior { DroppedByMe = true }, open: false));
 
-        Assert.Equal(new CaseVerdict(Behavior.Failed, Behavior.Failed, EventsDiffer, NeverOpen), verdict);
+        Assert.Equal(Verdict(Behavior.Failed, Behavior.Failed, EventsDiffer, NeverOpen), verdict);
     }
 
     // ---- 7.x: WRONG CODE makes the case FAILED --------------------------------------------------------------
@@ -362,7 +362,7 @@ public class CaseJudgeTests
         var verdict = Judge("7.9.1", closing);
 
         const string text = "The close code should have been 1002 or empty";
-        Assert.Equal(new CaseVerdict(Behavior.Failed, Behavior.WrongCode, text, text), verdict);
+        Assert.Equal(Verdict(Behavior.Failed, Behavior.WrongCode, text, text), verdict);
     }
 
     [Fact]
@@ -380,7 +380,7 @@ public class CaseJudgeTests
         // The override looks at WRONG CODE only: an UNCLEAN 7.7.1 keeps its OK behavior.
         var verdict = Judge("7.7.1", FuzzerClosedCleanly with { WasClean = false, RemoteCloseCode = null });
 
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.Unclean, EventsMatch, Unclean), verdict);
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.Unclean, EventsMatch, Unclean), verdict);
     }
 
     [Fact]
@@ -394,7 +394,7 @@ public class CaseJudgeTests
     {
         var verdict = Judge(Transcript("7.1.1", new ClosingBehavior { DroppedByMe = true, RemoteCloseCode = 1001 }, open: false));
 
-        Assert.Equal(new CaseVerdict(Behavior.Failed, Behavior.Failed, EventsDiffer, NeverOpen), verdict);
+        Assert.Equal(Verdict(Behavior.Failed, Behavior.Failed, EventsDiffer, NeverOpen), verdict);
     }
 
     // ---- 7.1.6: INFORMATIONAL with a text per outcome -----------------------------------------------------
@@ -404,7 +404,7 @@ public class CaseJudgeTests
     {
         var verdict = Judge("7.1.6", FuzzerClosedCleanly, CaseEvent.Text("Hello World!"));
 
-        Assert.Equal(new CaseVerdict(Behavior.Informational, Behavior.Informational, "Text message was processed before close.", ProperlyClosed), verdict);
+        Assert.Equal(Verdict(Behavior.Informational, Behavior.Informational, "Text message was processed before close.", ProperlyClosed), verdict);
     }
 
     [Fact]
@@ -412,7 +412,7 @@ public class CaseJudgeTests
     {
         var verdict = Judge("7.1.6", FuzzerClosedCleanly);
 
-        Assert.Equal(new CaseVerdict(Behavior.Informational, Behavior.Informational, "Close was processed before text message could be returned.", ProperlyClosed), verdict);
+        Assert.Equal(Verdict(Behavior.Informational, Behavior.Informational, "Close was processed before text message could be returned.", ProperlyClosed), verdict);
     }
 
     [Fact]
@@ -423,7 +423,7 @@ public class CaseJudgeTests
 
         var verdict = Judge("7.1.6", FuzzerClosedCleanly, big, CaseEvent.Text("Hello World!"));
 
-        Assert.Equal(new CaseVerdict(Behavior.Informational, Behavior.Informational, EventsDiffer, ProperlyClosed), verdict);
+        Assert.Equal(Verdict(Behavior.Informational, Behavior.Informational, EventsDiffer, ProperlyClosed), verdict);
     }
 
     [Fact]
@@ -441,7 +441,7 @@ public class CaseJudgeTests
     {
         var verdict = Judge(Transcript("7.1.6", new ClosingBehavior { DroppedByMe = true }, open: false));
 
-        Assert.Equal(new CaseVerdict(Behavior.Informational, Behavior.Informational, EventsDiffer, NeverOpen), verdict);
+        Assert.Equal(Verdict(Behavior.Informational, Behavior.Informational, EventsDiffer, NeverOpen), verdict);
     }
 
     // ---- 7.13.x: INFORMATIONAL, events undefined -------------------------------------------------------------
@@ -468,7 +468,7 @@ public class CaseJudgeTests
     {
         var verdict = Judge(Transcript("7.13.1", new ClosingBehavior { DroppedByMe = true }, open: false));
 
-        Assert.Equal(new CaseVerdict(Behavior.Informational, Behavior.Informational, "Actual events are undefined by the spec.", NeverOpen), verdict);
+        Assert.Equal(Verdict(Behavior.Informational, Behavior.Informational, "Actual events are undefined by the spec.", NeverOpen), verdict);
     }
 
     // ---- 10.1.1: the fuzzer's own transmitted frame counts -----------------------------------------------------
@@ -481,7 +481,7 @@ public class CaseJudgeTests
             TxFrameStats = new Dictionary<int, int> { [0] = 50, [1] = 1, [8] = 1 },
         };
 
-        Assert.Equal(new CaseVerdict(Behavior.Ok, Behavior.Ok, EventsMatch, ProperlyClosed), Judge(transcript));
+        Assert.Equal(Verdict(Behavior.Ok, Behavior.Ok, EventsMatch, ProperlyClosed), Judge(transcript));
     }
 
     [Fact]
@@ -515,7 +515,7 @@ public class CaseJudgeTests
     {
         var verdict = Judge(Transcript("10.1.1", new ClosingBehavior { DroppedByMe = true }, open: false));
 
-        Assert.Equal(new CaseVerdict(Behavior.Failed, Behavior.Failed, "WebSocket connection was never open", NeverOpen), verdict);
+        Assert.Equal(Verdict(Behavior.Failed, Behavior.Failed, "WebSocket connection was never open", NeverOpen), verdict);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
@@ -527,6 +527,14 @@ public class CaseJudgeTests
         WasClean = true,
         LocalCloseCode = 1000,
         RemoteCloseCode = code,
+    };
+
+    private static CaseVerdict Verdict(Behavior behavior, Behavior behaviorClose, string result, string resultClose) => new()
+    {
+        Behavior = behavior,
+        BehaviorClose = behaviorClose,
+        Result = result,
+        ResultClose = resultClose,
     };
 
     private static CaseVerdict Judge(string id, ClosingBehavior closing, params CaseEvent[] received) =>

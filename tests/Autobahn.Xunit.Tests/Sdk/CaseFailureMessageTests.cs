@@ -11,9 +11,9 @@ public class CaseFailureMessageTests
     {
         var result = Results.Case2_2(Behavior.Failed, Behavior.Ok, wireLog:
         [
-            new WireLogEntry("TF", [new object?[] { 13, "Hello, world!" }, 9, true, 0, true, "01020304", null, null, false]) { AtMilliseconds = 1.24 },
-            new WireLogEntry("RF", [new object?[] { 5, "Hello" }, 10, true, 0, false, null]) { AtMilliseconds = 2 },
-            new WireLogEntry("CT", [1.0, "close"]),
+            new WireLogEntry { Kind = "TF", Values = [new object?[] { 13, "Hello, world!" }, 9, true, 0, true, "01020304", null, null, false], AtMilliseconds = 1.24 },
+            new WireLogEntry { Kind = "RF", Values = [new object?[] { 5, "Hello" }, 10, true, 0, false, null], AtMilliseconds = 2 },
+            new WireLogEntry { Kind = "CT", Values = [1.0, "close"] },
         ]);
 
         Assert.Equal(
@@ -36,7 +36,7 @@ public class CaseFailureMessageTests
     [Fact]
     public void Format_LongWireLog_ShowsTheLastTwentyRows()
     {
-        var wireLog = Enumerable.Range(1, 45).Select(i => new WireLogEntry("RO", [new object?[] { i, "x" }])).ToArray();
+        var wireLog = Enumerable.Range(1, 45).Select(i => new WireLogEntry { Kind = "RO", Values = [new object?[] { i, "x" }] }).ToArray();
 
         var message = CaseFailureMessage.Format(Results.Case2_2(Behavior.Failed, wireLog: wireLog));
 

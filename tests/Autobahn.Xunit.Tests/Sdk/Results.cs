@@ -20,11 +20,18 @@ internal static class Results
         return new CaseResult
         {
             Id = id,
-            Text = new CaseText("2.2", "Pings/Pongs", "", "Send ping with small text payload.", "Pong with payload echo'ed is sent in reply to Ping. Clean close with normal code."),
+            Text = new CaseText
+            {
+                Id = "2.2",
+                Category = "Pings/Pongs",
+                Group = "",
+                Description = "Send ping with small text payload.",
+                Expectation = "Pong with payload echo'ed is sent in reply to Ping. Clean close with normal code.",
+            },
             Index = 18,
             Agent = agent,
-            Expected = [new CaseOutcome(Behavior.Ok, [CaseEvent.Pong("Hello, world!"u8.ToArray())])],
-            ExpectedClose = new ExpectedClose(ClosedByMe: true, CloseCodes: [1000], RequireClean: true),
+            Expected = [new CaseOutcome { Behavior = Behavior.Ok, Events = [CaseEvent.Pong("Hello, world!"u8.ToArray())] }],
+            ExpectedClose = new ExpectedClose { ClosedByMe = true, CloseCodes = [1000], RequireClean = true },
             Transcript = new CaseTranscript
             {
                 CaseId = id,
@@ -38,11 +45,13 @@ internal static class Results
                 ConnectFailed = connectFailed,
                 WireLog = wireLog ?? [],
             },
-            Verdict = new CaseVerdict(
-                behavior,
-                behaviorClose,
-                behavior == Behavior.Ok ? "Received expected events." : "Actual events differ from any expected.",
-                behaviorClose == Behavior.Ok ? "Connection was properly closed" : "The connection was failed by the wrong endpoint"),
+            Verdict = new CaseVerdict
+            {
+                Behavior = behavior,
+                BehaviorClose = behaviorClose,
+                Result = behavior == Behavior.Ok ? "Received expected events." : "Actual events differ from any expected.",
+                ResultClose = behaviorClose == Behavior.Ok ? "Connection was properly closed" : "The connection was failed by the wrong endpoint",
+            },
         };
     }
 }

@@ -58,7 +58,13 @@ public sealed class SnapshotPartsTests
         var result = Results.Case2_2() with
         {
             Id = CaseId.Parse("3.2"),
-            Verdict = new CaseVerdict(behavior, Behavior.Ok, behavior == Behavior.Ok ? "Received expected events." : "Actual events match at least one expected.", "Connection was properly closed"),
+            Verdict = new CaseVerdict
+            {
+                Behavior = behavior,
+                BehaviorClose = Behavior.Ok,
+                Result = behavior == Behavior.Ok ? "Received expected events." : "Actual events match at least one expected.",
+                ResultClose = "Connection was properly closed",
+            },
         };
 
         var text = SnapshotText.Render(result);
@@ -79,7 +85,7 @@ public sealed class SnapshotPartsTests
     [Fact]
     public void ServerFailedCloseRendersTheSameWhetherItsCloseFrameWasReadOrNot()
     {
-        var failFast = Results.Case2_2() with { Id = CaseId.Parse("3.1"), ExpectedClose = new ExpectedClose(ClosedByMe: false, CloseCodes: [1002], RequireClean: false) };
+        var failFast = Results.Case2_2() with { Id = CaseId.Parse("3.1"), ExpectedClose = new ExpectedClose { ClosedByMe = false, CloseCodes = [1002], RequireClean = false } };
         var read = failFast with
         {
             Transcript = failFast.Transcript with

@@ -26,13 +26,14 @@ internal static partial class CaseCatalog
     private static readonly byte[] HelloWorld = Utf8("Hello, world!");
 
     /// <summary><c>{"closedByMe": True, "closeCode": [1000], "requireClean": True}</c>.</summary>
-    private static readonly ExpectedClose NormalClose = new(true, [Normal], true);
+    private static readonly ExpectedClose NormalClose = ExpectClose(closedByMe: true, closeCodes: [Normal], requireClean: true);
 
     /// <summary><c>{"closedByMe": False, "closeCode": [1002], "requireClean": False}</c>: the server must fail the connection.</summary>
-    private static readonly ExpectedClose ServerFailsWithProtocolError = new(false, [ProtocolError], false);
+    private static readonly ExpectedClose ServerFailsWithProtocolError = ExpectClose(closedByMe: false, closeCodes: [ProtocolError], requireClean: false);
 
     /// <summary>The UTF-8 cases' <c>{"closedByMe": False, "closeCode": [1007], "requireClean": False, "closedByWrongEndpointIsFatal": True}</c>.</summary>
-    private static readonly ExpectedClose ServerFailsWithInvalidPayload = new(false, [InvalidPayload], false, ClosedByWrongEndpointIsFatal: true);
+    private static readonly ExpectedClose ServerFailsWithInvalidPayload =
+        ExpectClose(closedByMe: false, closeCodes: [InvalidPayload], requireClean: false, closedByWrongEndpointIsFatal: true);
 
     /// <summary>How a frame goes onto the wire (sendFrame's <c>sync</c> / <c>chopsize</c>); never changes its bytes.</summary>
     private readonly record struct Wire(bool Sync, int? ChopSize)
@@ -46,6 +47,17 @@ internal static partial class CaseCatalog
         /// <summary><c>chopsize=1</c>: octet-wise writes.</summary>
         public static Wire OctetWise => new(false, 1);
     }
+
+    /// <summary>wstest's <c>expectedClose</c> dict, as a case file writes it.</summary>
+    private static ExpectedClose ExpectClose(
+        bool closedByMe, IReadOnlyList<int> closeCodes, bool requireClean, bool closedByWrongEndpointIsFatal = false) =>
+        new()
+        {
+            ClosedByMe = closedByMe,
+            CloseCodes = closeCodes,
+            RequireClean = requireClean,
+            ClosedByWrongEndpointIsFatal = closedByWrongEndpointIsFatal,
+        };
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -93,10 +105,10 @@ internal static partial class CaseCatalog
     private static CaseEvent PongEvent(string payload) => CaseEvent.Pong(Utf8(payload));
 
     // self.expected[Case.OK] = [...]
-    private static CaseOutcome Ok(params CaseEvent[] events) => new(Behavior.Ok, events);
+    private static CaseOutcome Ok(params CaseEvent[] events) => new() { Behavior = Behavior.Ok, Events = events };
 
     // self.expected[Case.NON_STRICT] = [...]
-    private static CaseOutcome NonStrict(params CaseEvent[] events) => new(Behavior.NonStrict, events);
+    private static CaseOutcome NonStrict(params CaseEvent[] events) => new() { Behavior = Behavior.NonStrict, Events = events };
 
     /// <summary>The common shape: OK with the given events only.</summary>
     private static CaseDefinition Case(string id, ExpectedClose close, CaseOutcome[] expected, params CaseStep[] onOpen) =>

@@ -46,11 +46,11 @@ internal static partial class CaseCatalog
         var closePayloads = new (CaseStep Step, ExpectedClose Close)[]
         {
             (new SendCloseFrame(), NormalClose),                                          // sendCloseFrame()
-            (new SendCloseFrame(Reason: Utf8("a")), new ExpectedClose(true, [ProtocolError], false)),
+            (new SendCloseFrame(Reason: Utf8("a")), ExpectClose(closedByMe: true, closeCodes: [ProtocolError], requireClean: false)),
             (new SendClose(Normal), NormalClose),
             (new SendClose(Normal, Hello), NormalClose),
             (new SendClose(Normal, new string('*', 123)), NormalClose),
-            (new SendCloseFrame(Normal, Repeat('*', 124)), new ExpectedClose(true, [ProtocolError], false)),
+            (new SendCloseFrame(Normal, Repeat('*', 124)), ExpectClose(closedByMe: true, closeCodes: [ProtocolError], requireClean: false)),
         };
         for (var i = 0; i < closePayloads.Length; i++)
         {
@@ -59,7 +59,7 @@ internal static partial class CaseCatalog
 
         // 7.5.1: close 1000 with a reason that is not UTF-8 (κόσμε + a lone surrogate + "edited").
         yield return Close(
-            "7.5.1", new ExpectedClose(true, [ProtocolError, InvalidPayload], false), [Ok()], suppressClose: true,
+            "7.5.1", ExpectClose(closedByMe: true, closeCodes: [ProtocolError, InvalidPayload], requireClean: false), [Ok()], suppressClose: true,
             new SendCloseFrame(Normal, Hex("cebae1bdb9cf83cebcceb5eda080656469746564")));
 
         // 7.7.x: valid codes; the server may answer 1000 or echo the code. 7.9.x: invalid codes must get 1002 (or a drop).
@@ -67,13 +67,16 @@ internal static partial class CaseCatalog
         for (var i = 0; i < ValidCloseCodes.Length; i++)
         {
             var code = ValidCloseCodes[i];
-            yield return Close($"7.7.{i + 1}", new ExpectedClose(true, [Normal, code], true), [Ok()], suppressClose: false, new SendCloseFrame(code));
+            yield return Close(
+                $"7.7.{i + 1}", ExpectClose(closedByMe: true, closeCodes: [Normal, code], requireClean: true), [Ok()], suppressClose: false,
+                new SendCloseFrame(code));
         }
 
         for (var i = 0; i < InvalidCloseCodes.Length; i++)
         {
             yield return Close(
-                $"7.9.{i + 1}", new ExpectedClose(true, [ProtocolError], false), [Ok()], suppressClose: false, new SendCloseFrame(InvalidCloseCodes[i]));
+                $"7.9.{i + 1}", ExpectClose(closedByMe: true, closeCodes: [ProtocolError], requireClean: false), [Ok()], suppressClose: false,
+                new SendCloseFrame(InvalidCloseCodes[i]));
         }
 
         // 7.13.x: codes outside 0–4999 whose handling the spec leaves open. 7.13.2's DESCRIPTION says 65536; it sends 65535.
@@ -83,7 +86,7 @@ internal static partial class CaseCatalog
                 Id(id),
                 [new SendCloseFrame(code), new KillAfter(1)],
                 [Ok()],
-                new ExpectedClose(true, [Normal, code, ProtocolError], false),
+                ExpectClose(closedByMe: true, closeCodes: [Normal, code, ProtocolError], requireClean: false),
                 CaseVerdictRule.InformationalUndefined,
                 SuppressClose: true);
         }
