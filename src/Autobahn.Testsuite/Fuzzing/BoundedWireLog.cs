@@ -39,8 +39,8 @@ internal sealed class BoundedWireLog
         return
         [
             .. head,
-            new WireLogEntry { Kind = "WLM", Values = [false], AtMilliseconds = head[^1].AtMilliseconds },
-            new WireLogEntry { Kind = "WLM", Values = [true], AtMilliseconds = first },
+            new WirelogSwitchLogEntry { Enabled = false, AtMilliseconds = head[^1].AtMilliseconds },
+            new WirelogSwitchLogEntry { Enabled = true, AtMilliseconds = first },
             .. tail,
         ];
     }

@@ -78,18 +78,18 @@ internal sealed class CaseScript(
                 ContinueLater(later);
                 break;
             case KillAfter kill:
-                recorder.Marker("KL", kill.Seconds);
+                recorder.TimerArmed(CaseTimer.KillAfter, kill.Seconds);
                 timers.Arm(options.Scale(kill.Seconds), () =>
                 {
-                    recorder.Marker("KLE");
+                    recorder.TimerExpired(CaseTimer.KillAfter);
                     closing.FailConnection();
                 });
                 break;
             case CloseAfter close:
-                recorder.Marker("TI", close.Seconds);
+                recorder.TimerArmed(CaseTimer.CloseAfter, close.Seconds);
                 timers.Arm(options.Scale(close.Seconds), () =>
                 {
-                    recorder.Marker("TIE");
+                    recorder.TimerExpired(CaseTimer.CloseAfter);
                     closing.SendClose(null, null);
                 });
                 break;
@@ -115,10 +115,10 @@ internal sealed class CaseScript(
 
     private void ContinueLater(ContinueLater later)
     {
-        recorder.Marker("CT", later.Seconds, later.Tag);
+        recorder.TimerArmed(CaseTimer.ContinueLater, later.Seconds, later.Tag);
         timers.Arm(options.Scale(later.Seconds), () =>
         {
-            recorder.Marker("CTE", later.Tag);
+            recorder.TimerExpired(CaseTimer.ContinueLater, later.Tag);
             if (later.RecordTimeoutWhenOpen)
             {
                 // case6_4_1.py part2/part3: go on only while the peer has not failed the connection.

@@ -25,13 +25,13 @@ internal sealed class WireRecorder
     public void RxOctets(ReadOnlySpan<byte> chunk)
     {
         Count(rxOctetStats, chunk.Length);
-        if (Enabled) Add("RO", new object?[] { chunk.Length, Display.Hex(chunk) });
+        if (Enabled) Add(new OctetsLogEntry { Received = true, Length = chunk.Length, Hex = Display.Hex(chunk) });
     }
 
     public void TxOctets(ReadOnlySpan<byte> bytes, bool sync)
     {
         Count(txOctetStats, bytes.Length);
-        if (Enabled) Add("TO", new object?[] { bytes.Length, Display.Hex(bytes) }, sync);
+        if (Enabled) Add(new OctetsLogEntry { Received = false, Length = bytes.Length, Hex = Display.Hex(bytes), Sync = sync });
     }
 
     public void RxFrame(FrameHeader header, long received, byte[] kept)
@@ -40,7 +40,16 @@ internal sealed class WireRecorder
         if (Enabled)
         {
             var key = header.MaskKey is { } k ? Convert.ToHexStringLower(k) : null;
-            Add("RF", new object?[] { (int)Math.Min(received, int.MaxValue), Display.Payload(kept) }, header.Opcode, header.Fin, header.Rsv, header.Masked, key);
+            Add(new ReceivedFrameLogEntry
+            {
+                Length = (int)Math.Min(received, int.MaxValue),
+                Payload = Display.Payload(kept),
+                Opcode = header.Opcode,
+                Fin = header.Fin,
+                Rsv = header.Rsv,
+                Masked = header.Masked,
+                MaskKey = key,
+            });
         }
     }
 
@@ -50,7 +59,18 @@ internal sealed class WireRecorder
         if (Enabled)
         {
             var key = mask is null ? null : Convert.ToHexStringLower(mask);
-            Add("TF", new object?[] { payload.Length, Display.Payload(payload) }, opcode, fin, rsv, key, payloadLength, chopSize, sync);
+            Add(new SentFrameLogEntry
+            {
+                Length = payload.Length,
+                Payload = Display.Payload(payload),
+                Opcode = opcode,
+                Fin = fin,
+                Rsv = rsv,
+                MaskKey = key,
+                PayloadLength = payloadLength,
+                ChopSize = chopSize,
+                Sync = sync,
+            });
         }
     }
 
@@ -59,11 +79,15 @@ internal sealed class WireRecorder
     {
         if (enable == Enabled) return;
         Enabled = enable;
-        Add("WLM", enable);
+        Add(new WirelogSwitchLogEntry { Enabled = enable });
     }
 
-    /// <summary>A timer row ("CT", "CTE", "KL", "KLE", "TI", "TIE"): written whether the log is on or not, as in wstest.</summary>
-    public void Marker(string kind, params object?[] values) => Add(kind, values);
+    /// <summary>A case timer armed: written whether the log is on or not, as in wstest.</summary>
+    public void TimerArmed(CaseTimer timer, double seconds, string? tag = null) =>
+        Add(new CaseTimerLogEntry { Timer = timer, Expired = false, Seconds = seconds, Tag = tag });
+
+    /// <summary>A case timer expired: written whether the log is on or not, as in wstest.</summary>
+    public void TimerExpired(CaseTimer timer, string? tag = null) => Add(new CaseTimerLogEntry { Timer = timer, Expired = true, Tag = tag });
 
     public IReadOnlyList<WireLogEntry> Rows() => log.ToArray();
 
@@ -75,7 +99,7 @@ internal sealed class WireRecorder
 
     public IReadOnlyDictionary<int, int> TxFrameStats => new Dictionary<int, int>(txFrameStats);
 
-    private void Add(string kind, params object?[] values) => log.Add(new WireLogEntry { Kind = kind, Values = values, AtMilliseconds = Now.TotalMilliseconds });
+    private void Add(WireLogEntry entry) => log.Add(entry with { AtMilliseconds = Now.TotalMilliseconds });
 
     private static void Count(Dictionary<int, int> stats, int key) => stats[key] = stats.GetValueOrDefault(key) + 1;
 }

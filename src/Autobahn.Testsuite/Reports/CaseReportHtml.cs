@@ -180,7 +180,7 @@ internal static class CaseReportHtml
         var i = 0;
         foreach (var row in result.Transcript.WireLog)
         {
-            var v = WireLogRows.Values(row);
+            var v = row.Values;
             object? At(int index) => index < v.Count ? v[index] : null;
             switch (row.Kind)
             {

@@ -92,7 +92,7 @@ internal static class CaseReportJson
         if (t.ConnectionWasOpen && CaseCatalog.TryGet(result.Id, out var definition) && definition.WirelogOffUntilFirstEcho) on = t.CaseResult is not null;
         foreach (var entry in t.WireLog)
         {
-            if (entry.Kind == "WLM" && entry.Values is [bool enabled]) on = enabled;
+            if (entry is WirelogSwitchLogEntry { Enabled: var enabled }) on = enabled;
         }
 
         return on;
@@ -181,7 +181,7 @@ internal static class CaseReportJson
         foreach (var entry in log)
         {
             var row = new JsonArray(entry.Kind);
-            foreach (var value in WireLogRows.Values(entry)) row.Add(Value(value));
+            foreach (var value in entry.Values) row.Add(Value(value));
             rows.Add(row);
         }
 

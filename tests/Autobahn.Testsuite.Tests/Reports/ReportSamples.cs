@@ -245,7 +245,37 @@ internal static class ReportSamples
     public static ClosingBehavior CleanCloseByMe(string? remoteReason = null) =>
         new() { ClosedByMe = true, WasClean = true, LocalCloseCode = 1000, RemoteCloseCode = 1000, RemoteCloseReason = remoteReason };
 
-    public static WireLogEntry Row(string kind, params object?[] values) => new() { Kind = kind, Values = values };
+    /// <summary>A typed wire-log row written in wstest's layout (<c>Row("TO", Hex("8100"), false)</c>), so the samples read like wstest's JSON.</summary>
+    public static WireLogEntry Row(string kind, params object?[] values)
+    {
+        static (int Length, string Text) Pair(object? value) => value is object?[] { Length: 2 } pair ? (Convert.ToInt32(pair[0]), (string)pair[1]!) : throw new ArgumentException("expected [len, text]");
+        static double Seconds(object? value) => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+        return kind switch
+        {
+            // Row("RO", Hex(...)) passes the [len, hex] pair as the params array itself.
+            "RO" when values is [int length, string hex] => new OctetsLogEntry { Received = true, Length = length, Hex = hex },
+            "RO" => new OctetsLogEntry { Received = true, Length = Pair(values[0]).Length, Hex = Pair(values[0]).Text },
+            "TO" => new OctetsLogEntry { Received = false, Length = Pair(values[0]).Length, Hex = Pair(values[0]).Text, Sync = (bool)values[1]! },
+            "RF" => new ReceivedFrameLogEntry
+            {
+                Length = Pair(values[0]).Length, Payload = Pair(values[0]).Text, Opcode = (int)values[1]!, Fin = (bool)values[2]!, Rsv = (int)values[3]!,
+                Masked = (bool)values[4]!, MaskKey = (string?)values[5],
+            },
+            "TF" => new SentFrameLogEntry
+            {
+                Length = Pair(values[0]).Length, Payload = Pair(values[0]).Text, Opcode = (int)values[1]!, Fin = (bool)values[2]!, Rsv = (int)values[3]!,
+                MaskKey = (string?)values[4], PayloadLength = values[5] is null ? null : Convert.ToInt64(values[5]), ChopSize = (int?)values[6], Sync = (bool)values[7]!,
+            },
+            "WLM" => new WirelogSwitchLogEntry { Enabled = (bool)values[0]! },
+            "CT" => new CaseTimerLogEntry { Timer = CaseTimer.ContinueLater, Expired = false, Seconds = Seconds(values[0]), Tag = (string?)values[1] },
+            "CTE" => new CaseTimerLogEntry { Timer = CaseTimer.ContinueLater, Expired = true, Tag = (string?)values[0] },
+            "KL" => new CaseTimerLogEntry { Timer = CaseTimer.KillAfter, Expired = false, Seconds = Seconds(values[0]) },
+            "KLE" => new CaseTimerLogEntry { Timer = CaseTimer.KillAfter, Expired = true },
+            "TI" => new CaseTimerLogEntry { Timer = CaseTimer.CloseAfter, Expired = false, Seconds = Seconds(values[0]) },
+            "TIE" => new CaseTimerLogEntry { Timer = CaseTimer.CloseAfter, Expired = true },
+            _ => throw new ArgumentException($"unknown wire-log kind {kind}", nameof(kind)),
+        };
+    }
 
     public static object?[] Data(string text) => [Encoding.UTF8.GetByteCount(text), Display.Payload(Encoding.UTF8.GetBytes(text))];
 

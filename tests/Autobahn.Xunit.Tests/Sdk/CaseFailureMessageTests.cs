@@ -11,9 +11,9 @@ public class CaseFailureMessageTests
     {
         var result = Results.Case2_2(Behavior.Failed, Behavior.Ok, wireLog:
         [
-            new WireLogEntry { Kind = "TF", Values = [new object?[] { 13, "Hello, world!" }, 9, true, 0, true, "01020304", null, null, false], AtMilliseconds = 1.24 },
-            new WireLogEntry { Kind = "RF", Values = [new object?[] { 5, "Hello" }, 10, true, 0, false, null], AtMilliseconds = 2 },
-            new WireLogEntry { Kind = "CT", Values = [1.0, "close"] },
+            new SentFrameLogEntry { Length = 13, Payload = "Hello, world!", Opcode = 9, Fin = true, Rsv = 0, MaskKey = "01020304", AtMilliseconds = 1.24 },
+            new ReceivedFrameLogEntry { Length = 5, Payload = "Hello", Opcode = 10, Fin = true, Rsv = 0, Masked = false, AtMilliseconds = 2 },
+            new CaseTimerLogEntry { Timer = CaseTimer.ContinueLater, Expired = false, Seconds = 1.0, Tag = "close" },
         ]);
 
         Assert.Equal(
@@ -26,7 +26,7 @@ public class CaseFailureMessageTests
             Expected close: closedByMe=True, closeCode=[1000], requireClean=True
             Closing behaviour: closedByMe=True, failedByMe=False, droppedByMe=True, wasClean=True, wasNotCleanReason=None, wasServerConnectionDropTimeout=False, wasOpenHandshakeTimeout=False, wasCloseHandshakeTimeout=False, localCloseCode=1000, localCloseReason=None, remoteCloseCode=1000, remoteCloseReason=None
             Wire log (3 rows):
-              001       1.2 ms  ["TF", [13, "Hello, world!"], 9, true, 0, true, "01020304", null, null, false]
+              001       1.2 ms  ["TF", [13, "Hello, world!"], 9, true, 0, "01020304", null, null, false]
               002       2.0 ms  ["RF", [5, "Hello"], 10, true, 0, false, null]
               003       0.0 ms  ["CT", 1.0, "close"]
             """.ReplaceLineEndings("\n"),
@@ -36,7 +36,7 @@ public class CaseFailureMessageTests
     [Fact]
     public void Format_LongWireLog_ShowsTheLastTwentyRows()
     {
-        var wireLog = Enumerable.Range(1, 45).Select(i => new WireLogEntry { Kind = "RO", Values = [new object?[] { i, "x" }] }).ToArray();
+        var wireLog = Enumerable.Range(1, 45).Select(i => new OctetsLogEntry { Received = true, Length = i, Hex = "x" }).ToArray();
 
         var message = CaseFailureMessage.Format(Results.Case2_2(Behavior.Failed, wireLog: wireLog));
 
