@@ -56,7 +56,14 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     private string? connectionFailure;
     private bool connectFailed;
 
-    public CaseCore(CaseDefinition definition, FuzzerRole role, Uri url, FuzzingOptions options, Func<byte[]> newMaskKey, string handshakeKey)
+    /// <param name="definition">The case.</param>
+    /// <param name="role">Client (tests a server) or server (tests a client).</param>
+    /// <param name="url">The server's URL (client role: where to connect; server role: for the failure texts).</param>
+    /// <param name="options">Timers and limits.</param>
+    /// <param name="newMaskKey">The mask key for each frame the fuzzer sends as a client.</param>
+    /// <param name="handshakeKey">The client role's <c>Sec-WebSocket-Key</c>.</param>
+    /// <param name="requiredHostPort">Server role: autobahn's <c>Host</c> port rule (<see cref="UpgradeRequest.Parse"/>); null accepts any port.</param>
+    public CaseCore(CaseDefinition definition, FuzzerRole role, Uri url, FuzzingOptions options, Func<byte[]> newMaskKey, string handshakeKey, int? requiredHostPort = null)
     {
         this.definition = definition;
         this.role = role;
@@ -68,7 +75,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         judge = definition.Echo is { } echo ? EchoJudge.For(echo, compressionData) : null;
         handshake = role == FuzzerRole.Client
             ? new ClientOpeningHandshake(url, handshakeKey, definition.DeflateOffers?.Select(o => o.ToExtensionString()).ToArray())
-            : new ServerOpeningHandshake();
+            : new ServerOpeningHandshake(definition.ServerAccept, requiredHostPort);
         timers = new CoreTimers(outputs);
         sender = new FrameSender(role, newMaskKey, closing, recorder, traffic, outputs);
         closingHandshake = new ClosingHandshake(role, options, closing, sender, timers, abort => Drop(abort));
@@ -208,9 +215,14 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         var outcome = handshake.Receive(handshakeBuffer.Span);
         if (outcome.Failure is { } failure)
         {
-            closing.WasNotCleanReason = failure;
-            connectionFailure = $"The WebSocket opening handshake with {url} failed: {failure}.";
-            Drop(abort: true);
+            if (outcome.Unclean) closing.WasNotCleanReason = failure;
+            connectionFailure = role == FuzzerRole.Client
+                ? $"The WebSocket opening handshake with {url} failed: {failure}."
+                : $"The fuzzer refused the client's opening handshake: {failure}.";
+
+            // A server answers a bad request with its HTTP error, then closes (failHandshake: dropConnection(abort=False)).
+            if (outcome.Reply is { } refusal) sender.SendData(refusal, sync: false, chopSize: null);
+            Drop(abort: outcome.Reply is null);
             return;
         }
 
@@ -218,13 +230,16 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         if (outcome.Reply is { } reply) sender.SendData(reply, sync: false, chopSize: null);
         if (outcome.Deflate is { } accepted)
         {
-            // PerMessageDeflate.createFromResponseAccept: compress with the peer's client_max_window_bits (or 15).
+            // PerMessageDeflate.createFromResponseAccept (client) / createFromOfferAccept (server), compress_deflate.py:532-553:
+            // each side compresses with its own side's window and no_context_takeover and inflates with the other's.
             deflate = accepted;
-            sender.Deflate = (new DeflateEncoder(accepted.CompressWindowBits), accepted.ClientNoContextTakeover);
-            receiver.EnablePermessageDeflate(resetContextPerMessage: accepted.ServerNoContextTakeover);
+            var isServer = role == FuzzerRole.Server;
+            var noContextTakeover = accepted.SendsWithoutContextTakeover(isServer);
+            sender.Deflate = (new DeflateEncoder(accepted.SendWindowBits(isServer)), noContextTakeover);
+            receiver.EnablePermessageDeflate(resetContextPerMessage: accepted.ReceivesWithoutContextTakeover(isServer));
             if (judge is CompressedEchoJudge compressed)
             {
-                compressed.Negotiated(sender.Deflate.Value.Encoder, accepted.ClientNoContextTakeover, ((CompressedRoundTripCheck)definition.Echo!).DataSetKey + "@" + (options.CompressionDataFolder ?? "generated"));
+                compressed.Negotiated(sender.Deflate.Value.Encoder, noContextTakeover, ((CompressedRoundTripCheck)definition.Echo!).DataSetKey + "@" + (options.CompressionDataFolder ?? "generated"));
             }
         }
 
