@@ -96,11 +96,13 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         return taken;
     }
 
-    /// <summary>The transport could not be opened: the case ends before it began.</summary>
+    /// <summary>The transport could not be opened (client role), or the client never connected (server role): the case ends before it began.</summary>
     public void FailToConnect(string failure)
     {
         connectFailed = true;
-        connectionFailure = $"Could not connect to {url}: {failure}.";
+        connectionFailure = role == FuzzerRole.Client
+            ? $"Could not connect to {url}: {failure}."
+            : $"The client never opened the case: {failure}.";
         closing.State = SessionState.Closed;
     }
 
