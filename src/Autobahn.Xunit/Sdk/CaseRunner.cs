@@ -19,6 +19,12 @@ internal sealed class CaseRunner(
     });
 
     /// <summary>
+    /// The fuzzing server of this process for client rows: one listener on 127.0.0.1 (a free port) serving every case,
+    /// started by the first client row. Each row's case runs with that row's options.
+    /// </summary>
+    private static readonly Lazy<FuzzingServer> ClientServer = new(() => FuzzingServer.Start());
+
+    /// <summary>
     /// The runner of this process: the real fuzzer, the process-wide report and connect-failure memory. Its creation
     /// applies the host policy (<see cref="ThreadPoolFloor"/>) before the first case runs.
     /// </summary>
@@ -72,6 +78,35 @@ internal sealed class CaseRunner(
         ArgumentNullException.ThrowIfNull(handler);
         var effective = EffectiveOptions(options);
         return Conclude(await RunOrTakeAsync(caseId, handler, effective, (id, token) => Fuzzer.RunCaseAsync(id, handler, effective, token), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Runs one case against a WebSocket client: the process's loopback <see cref="FuzzingServer"/> hands
+    /// <paramref name="client"/> the case's URL; throws <see cref="AutobahnCaseFailedException"/> when its verdict fails.
+    /// </summary>
+    public async Task<CaseResult> RunClientAsync(
+        string caseId,
+        Func<Uri, CancellationToken, Task> client,
+        FuzzingOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        ArgumentNullException.ThrowIfNull(client);
+        var effective = EffectiveOptions(options);
+        return Conclude(await RunOrTakeAsync(caseId, client, effective, (id, token) => ClientServer.Value.RunClientCaseAsync(id, client, effective, token), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Runs one case against a client-side WebSocket handler in memory; throws <see cref="AutobahnCaseFailedException"/> when its verdict fails.</summary>
+    public async Task<CaseResult> RunClientAsync(
+        string caseId,
+        Func<System.Net.WebSockets.WebSocket, CancellationToken, Task> client,
+        FuzzingOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        ArgumentNullException.ThrowIfNull(client);
+        var effective = EffectiveOptions(options);
+        return Conclude(await RunOrTakeAsync(caseId, client, effective, (id, token) => Fuzzer.RunClientCaseAsync(id, client, effective, token), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The result computed ahead by the row's <see cref="RowPlan"/> (its own or, for the first row of a stretch, started now), else runs the case here.</summary>
