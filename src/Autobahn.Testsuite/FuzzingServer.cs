@@ -23,6 +23,7 @@ public sealed class FuzzingServer : IAsyncDisposable
     private readonly HashSet<Task> connections = [];
     private readonly Task acceptLoop;
     private int routing;
+    private (long At, string What)? lastRefusal;
 
     private FuzzingServer(FuzzingServerOptions options, IReadOnlyList<CaseId> cases)
     {
@@ -135,6 +136,18 @@ public sealed class FuzzingServer : IAsyncDisposable
     {
         Store.Record(result);
         CaseFinished?.Invoke(result);
+    }
+
+    /// <summary>Remembers a request the server refused (HTTP error), for the message of a client that never got its case.</summary>
+    internal void NoteRefusal(string what)
+    {
+        lock (gate) lastRefusal = (Options.Time.GetTimestamp(), what);
+    }
+
+    /// <summary>The last refusal since <paramref name="timestamp"/> (from <see cref="FuzzingServerOptions.Time"/>), or null.</summary>
+    internal string? RefusalSince(long timestamp)
+    {
+        lock (gate) return lastRefusal is { } refusal && refusal.At >= timestamp ? refusal.What : null;
     }
 
     internal void EnterRouting() => Interlocked.Increment(ref routing);

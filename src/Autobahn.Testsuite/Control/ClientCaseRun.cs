@@ -64,6 +64,7 @@ internal static class ClientCaseRun
     {
         var timeout = options.Scale(options.OpenHandshakeTimeout);
         var time = server.Options.Time;
+        var registered = time.GetTimestamp();
         var expired = Task.Delay(timeout, time, cancellationToken);
         await Task.WhenAny(claim.Connected, running, expired, server.Stopped).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
@@ -77,13 +78,17 @@ internal static class ClientCaseRun
         if (claim.Connected.IsCompleted) return null;
         if (server.Stopped.IsCompleted) return $"the fuzzing server stopped before the client connected to {url}";
         var seconds = $"{timeout.TotalSeconds:0.###} s";
-        return running switch
+        var reason = running switch
         {
             { IsFaulted: true } => $"the client failed before it connected to {url}: {running.Exception!.GetBaseException().Message}",
             { IsCanceled: true } => $"the client was cancelled before it connected to {url}",
             { IsCompleted: true } => $"the client returned without connecting to {url}",
+            _ when server.IsRouting => $"a client connected but sent no complete opening handshake request for {url} within {seconds}",
             _ => $"the client did not connect to {url} within {seconds}",
         };
+
+        // A request the server turned away meanwhile is most likely the client's own.
+        return server.RefusalSince(registered) is { } refusal ? $"{reason}; the server refused a request meanwhile with {refusal}" : reason;
     }
 
     /// <summary>A FAILED result for a case the client never opened; reports leave it out, as wstest records nothing.</summary>

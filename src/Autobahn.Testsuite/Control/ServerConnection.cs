@@ -145,8 +145,9 @@ internal sealed class ServerConnection(FuzzingServer server, Socket socket)
         await session.CloseAsync(closeTimeout, token).ConfigureAwait(false);
     }
 
-    private static async Task RefuseAsync(Stream stream, HttpRefusal refusal)
+    private async Task RefuseAsync(Stream stream, HttpRefusal refusal)
     {
+        if (refusal.IsFailure) server.NoteRefusal($"HTTP {refusal.StatusCode} {refusal.Diagnostic ?? refusal.Reason}");
         await stream.WriteAsync(refusal.ToResponseBytes()).ConfigureAwait(false);
         await stream.FlushAsync().ConfigureAwait(false);
     }
