@@ -19,7 +19,7 @@ internal sealed partial class ScriptedEchoPeer
             return;
         }
 
-        var request = UpgradeRequest.Parse(input.Span[..end]);
+        var request = PeerUpgradeRequest.Parse(input.Span[..end]);
         input.Consume(end + EndOfHead.Length);
         if (request is null)
         {
