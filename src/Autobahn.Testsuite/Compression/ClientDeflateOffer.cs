@@ -23,46 +23,8 @@ internal sealed record ClientDeflateOffer(
     /// parameter, a <c>*_no_context_takeover</c> with a value, a <c>client_max_window_bits</c> value or any
     /// <c>server_max_window_bits</c> (a missing value counts as 1, Python's <c>int(True)</c>) outside 8..15.
     /// </summary>
-    public static ClientDeflateOffer? Parse(IReadOnlyList<(string Name, string? Value)> parameters, out string? failure)
-    {
-        var acceptMaxWindowBits = false;
-        var requestNoContextTakeover = false;
-        var requestMaxWindowBits = 0;
-        failure = null;
-
-        // autobahn iterates a dict of name -> values; a parameter's checks see its first value.
-        foreach (var group in parameters.GroupBy(p => p.Name))
-        {
-            var name = group.Key;
-            if (group.Count() > 1)
-            {
-                failure = $"multiple occurrence of extension parameter '{name}' for extension '{PerMessageDeflateOffer.ExtensionName}'";
-                return null;
-            }
-
-            var value = group.Single().Value;
-            switch (name)
-            {
-                case "client_max_window_bits":
-                    if (value is not null && !PerMessageDeflateResponse.TryWindowBits(name, value, out _, out failure)) return null;
-                    acceptMaxWindowBits = true;
-                    break;
-                case "client_no_context_takeover":
-                    if (value is not null) { failure = PerMessageDeflateResponse.IllegalValue(value, name); return null; }
-                    break;
-                case "server_max_window_bits":
-                    if (!PerMessageDeflateResponse.TryWindowBits(name, value, out requestMaxWindowBits, out failure)) return null;
-                    break;
-                case "server_no_context_takeover":
-                    if (value is not null) { failure = PerMessageDeflateResponse.IllegalValue(value, name); return null; }
-                    requestNoContextTakeover = true;
-                    break;
-                default:
-                    failure = $"illegal extension parameter '{name}' for extension '{PerMessageDeflateOffer.ExtensionName}'";
-                    return null;
-            }
-        }
-
-        return new ClientDeflateOffer(true, acceptMaxWindowBits, requestNoContextTakeover, requestMaxWindowBits);
-    }
+    public static ClientDeflateOffer? Parse(IReadOnlyList<(string Name, string? Value)> parameters, out string? failure) =>
+        DeflateParameters.Parse(parameters, isOffer: true, out failure) is { } p
+            ? new ClientDeflateOffer(true, p.ClientMaxWindowBitsGiven, p.ServerNoContextTakeover, p.ServerMaxWindowBits)
+            : null;
 }

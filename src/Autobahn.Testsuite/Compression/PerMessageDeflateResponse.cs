@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Autobahn.Testsuite.Compression;
 
 /// <summary>
@@ -55,70 +53,8 @@ internal sealed record PerMessageDeflateResponse(
     /// Parses the parameters of one <c>permessage-deflate</c> element (as <see cref="Fuzzing.ExtensionHeader.Parse"/> gives them).
     /// Returns null and autobahn's exception text in <paramref name="failure"/> when the response is not acceptable.
     /// </summary>
-    public static PerMessageDeflateResponse? Parse(IReadOnlyList<(string Name, string? Value)> parameters, out string? failure)
-    {
-        int clientMaxWindowBits = 0, serverMaxWindowBits = 0;
-        bool clientNoContextTakeover = false, serverNoContextTakeover = false;
-        failure = null;
-
-        foreach (var group in parameters.GroupBy(p => p.Name))
-        {
-            var name = group.Key;
-            if (group.Count() > 1)
-            {
-                failure = $"multiple occurrence of extension parameter '{name}' for extension '{PerMessageDeflateOffer.ExtensionName}'";
-                return null;
-            }
-
-            var value = group.Single().Value;
-            switch (name)
-            {
-                case "client_max_window_bits":
-                    if (!TryWindowBits(name, value, out clientMaxWindowBits, out failure)) return null;
-                    break;
-                case "server_max_window_bits":
-                    if (!TryWindowBits(name, value, out serverMaxWindowBits, out failure)) return null;
-                    break;
-                case "client_no_context_takeover":
-                    if (value is not null) { failure = IllegalValue(value, name); return null; }
-                    clientNoContextTakeover = true;
-                    break;
-                case "server_no_context_takeover":
-                    if (value is not null) { failure = IllegalValue(value, name); return null; }
-                    serverNoContextTakeover = true;
-                    break;
-                default:
-                    failure = $"illegal extension parameter '{name}' for extension '{PerMessageDeflateOffer.ExtensionName}'";
-                    return null;
-            }
-        }
-
-        return new PerMessageDeflateResponse(clientMaxWindowBits, clientNoContextTakeover, serverMaxWindowBits, serverNoContextTakeover);
-    }
-
-    // A value-less parameter is Python's True, and int(True) is 1: outside 8..15, so it fails with the text '1'.
-    internal static bool TryWindowBits(string name, string? value, out int bits, out string? failure)
-    {
-        failure = null;
-        if (value is null)
-        {
-            bits = 1;
-        }
-        else if (!int.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out bits))
-        {
-            failure = IllegalValue(value, name);
-            return false;
-        }
-
-        if (bits is < 8 or > 15)
-        {
-            failure = IllegalValue(bits.ToString(CultureInfo.InvariantCulture), name);
-            return false;
-        }
-
-        return true;
-    }
-
-    internal static string IllegalValue(string value, string name) =>
-        $"illegal extension parameter value '{value}' for parameter '{name}' of extension '{PerMessageDeflateOffer.ExtensionName}'";
+    public static PerMessageDeflateResponse? Parse(IReadOnlyList<(string Name, string? Value)> parameters, out string? failure) =>
+        DeflateParameters.Parse(parameters, isOffer: false, out failure) is { } p
+            ? new PerMessageDeflateResponse(p.ClientMaxWindowBits, p.ClientNoContextTakeover, p.ServerMaxWindowBits, p.ServerNoContextTakeover)
+            : null;
 }

@@ -56,13 +56,10 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     private string? connectionFailure;
     private bool connectFailed;
 
-    /// <param name="definition">The case.</param>
-    /// <param name="role">Client (tests a server) or server (tests a client).</param>
-    /// <param name="url">The server's URL (client role: where to connect; server role: for the failure texts).</param>
-    /// <param name="options">Timers and limits.</param>
-    /// <param name="newMaskKey">The mask key for each frame the fuzzer sends as a client.</param>
-    /// <param name="handshakeKey">The client role's <c>Sec-WebSocket-Key</c>.</param>
-    /// <param name="requiredHostPort">Server role: autobahn's <c>Host</c> port rule (<see cref="UpgradeRequest.Parse"/>); null accepts any port.</param>
+    /// <summary>
+    /// A case over one connection. <c>requiredHostPort</c> (server role): autobahn's <c>Host</c> port rule
+    /// (<see cref="UpgradeRequest.Parse"/>); null accepts any port.
+    /// </summary>
     public CaseCore(CaseDefinition definition, FuzzerRole role, Uri url, FuzzingOptions options, Func<byte[]> newMaskKey, string handshakeKey, int? requiredHostPort = null)
     {
         this.definition = definition;
@@ -232,17 +229,8 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         if (outcome.Reply is { } reply) sender.SendData(reply, sync: false, chopSize: null);
         if (outcome.Deflate is { } accepted)
         {
-            // PerMessageDeflate.createFromResponseAccept (client) / createFromOfferAccept (server), compress_deflate.py:532-553:
-            // each side compresses with its own side's window and no_context_takeover and inflates with the other's.
             deflate = accepted;
-            var isServer = role == FuzzerRole.Server;
-            var noContextTakeover = accepted.SendsWithoutContextTakeover(isServer);
-            sender.Deflate = (new DeflateEncoder(accepted.SendWindowBits(isServer)), noContextTakeover);
-            receiver.EnablePermessageDeflate(resetContextPerMessage: accepted.ReceivesWithoutContextTakeover(isServer));
-            if (judge is CompressedEchoJudge compressed)
-            {
-                compressed.Negotiated(sender.Deflate.Value.Encoder, noContextTakeover, ((CompressedRoundTripCheck)definition.Echo!).DataSetKey + "@" + (options.CompressionDataFolder ?? "generated"));
-            }
+            PerMessageDeflateSetup.Enable(accepted, role, sender, receiver, judge, definition, options);
         }
 
         handshakeBuffer.Consume(outcome.Consumed);
