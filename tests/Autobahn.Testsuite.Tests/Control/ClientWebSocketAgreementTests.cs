@@ -37,13 +37,24 @@ public sealed class ClientWebSocketAgreementTests(ITestOutputHelper output)
         await using var server = FuzzingServer.Start(new FuzzingServerOptions { Cases = patterns });
         var clock = Stopwatch.StartNew();
         var results = new List<CaseResult>();
+        var overran = new List<string>();
         foreach (var id in server.Cases)
         {
             using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            results.Add(await server.RunClientCaseAsync(id.Text, (url, token) => EchoClients.EchoAsync(url, deflate, token), cancellationToken: bound.Token));
+            var started = clock.Elapsed;
+            try
+            {
+                results.Add(await server.RunClientCaseAsync(id.Text, (url, token) => EchoClients.EchoAsync(url, deflate, token), cancellationToken: bound.Token));
+            }
+            catch (OperationCanceledException)
+            {
+                overran.Add($"{id.Text}: no result within 2 minutes");
+            }
+
+            if (clock.Elapsed - started > TimeSpan.FromSeconds(20)) output.WriteLine($"  {id.Text} took {(clock.Elapsed - started).TotalSeconds:0.0} s");
         }
 
-        var disagreements = ClientVerdictTables.Disagreements(results, expected);
+        var disagreements = ClientVerdictTables.Disagreements(results, expected).Concat(overran).ToList();
         output.WriteLine($"{results.Count} cases in {clock.Elapsed.TotalSeconds:0.0} s; {results.Count - disagreements.Count} agree with wstest's {table}.tsv");
         foreach (var group in results.GroupBy(r => $"{r.Behavior.ToWstestString()}/{r.BehaviorClose.ToWstestString()}")) output.WriteLine($"  {group.Key}: {group.Count()}");
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
