@@ -98,10 +98,10 @@ internal sealed class CaseRunner(
 
     private CaseResult Conclude(CaseResult result)
     {
-        report?.Record(result);
+        var reportFile = report?.Record(result) is null ? null : report.CaseHtmlPath(result);
 
         var context = AutobahnRowContext.Current;
-        var decision = VerdictPolicy.Decide(result, context?.Expectations.For(result.Id.Text));
+        var decision = VerdictPolicy.Decide(result, context?.Expectations.For(result.Id.Text), reportFile);
         switch (decision.Outcome)
         {
             case RowOutcome.Skip:

@@ -72,6 +72,19 @@ public sealed class CaseRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_FailingVerdictWithReport_MessageEndsWithTheCasePage()
+    {
+        var writer = new ReportWriter(directory);
+        var runner = new CaseRunner((_, _, _, _) => Task.FromResult(Results.Case2_2(Behavior.Failed, agent: "Echo")), writer, new ConnectFailureMemory(new ManualClock()));
+
+        var e = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("2.2", Server, null, default));
+
+        var page = Path.Combine(writer.Directory, "echo_case_2_2.html");
+        Assert.EndsWith("\nReport: " + page, e.Message);
+        Assert.True(File.Exists(page));
+    }
+
+    [Fact]
     public async Task RunAsync_ConnectFailed_LaterRowsForTheSameUrlFailAtOnce()
     {
         const string refused = "Could not connect to ws://127.0.0.1:9001/: connection refused";
