@@ -37,7 +37,7 @@ public sealed class UnansweredStreak
     /// </summary>
     public static TimeSpan RetryAfter { get; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The cases of the streak, in the order their results came, the first <see cref="Limit"/> only.</summary>
+    /// <summary>The cases of the streak, in the order their results came, the first <see cref="Limit"/> only (<see cref="NotRetried"/> names them in wstest's order).</summary>
     public IReadOnlyList<string> CaseIds => [.. cases.Select(c => c.CaseId)];
 
     /// <summary>When the run gave up on the target (the last unanswered case once <see cref="Limit"/> was reached), or null.</summary>
@@ -92,9 +92,12 @@ public sealed class UnansweredStreak
     {
         ArgumentNullException.ThrowIfNull(target);
         if (cases.Count == 0) throw new InvalidOperationException("No case went unanswered.");
-        var what = cases.All(c => c.Silence == cases[0].Silence)
-            ? $"{cases[0].Silence} in case{(cases.Count > 1 ? "s" : string.Empty)} {string.Join(" and ", cases.Select(c => c.CaseId))}"
-            : string.Join(" and ", cases.Select(c => $"{c.Silence} in case {c.CaseId}"));
+
+        // In wstest's order: cases run side by side may end in another order than they started.
+        var inOrder = cases.OrderBy(c => Cases.CaseId.TryParse(c.CaseId, out var id) ? id : default).ToArray();
+        var what = inOrder.All(c => c.Silence == inOrder[0].Silence)
+            ? $"{inOrder[0].Silence} in case{(inOrder.Length > 1 ? "s" : string.Empty)} {string.Join(" and ", inOrder.Select(c => c.CaseId))}"
+            : string.Join(" and ", inOrder.Select(c => $"{c.Silence} in case {c.CaseId}"));
         return $"{target} {what}; not retried";
     }
 }

@@ -103,6 +103,15 @@ public class UnansweredStreakTests
     }
 
     [Fact]
+    public void NotRetried_ResultsCameOutOfOrder_NamesTheCasesInWstestsOrder()
+    {
+        var two = UnansweredStreak.None.After(HandshakeTimeout("2.10"), FuzzingOptions.Default, T0).After(HandshakeTimeout("2.9"), FuzzingOptions.Default, T0);
+
+        Assert.Equal(["2.10", "2.9"], two.CaseIds);
+        Assert.EndsWith(" in cases 2.9 and 2.10; not retried", two.NotRetried(Server));
+    }
+
+    [Fact]
     public void NotRetried_DifferentSilences_NamesEach()
     {
         var closeTimeout = Opened("1.1.2", new ClosingBehavior { WasCloseHandshakeTimeout = true, DroppedByMe = true });
