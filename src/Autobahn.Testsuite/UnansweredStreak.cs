@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Autobahn.Testsuite.Fuzzing;
 
 namespace Autobahn.Testsuite;
@@ -46,8 +47,8 @@ public sealed class UnansweredStreak
     /// <summary>
     /// What a case got from its target when that was nothing: "did not answer the opening handshake within 5 s" (the
     /// opening-handshake timeout, <c>protocol.py</c> <c>onOpenHandshakeTimeout</c>), or "answered the opening handshake,
-    /// then sent no WebSocket frame" (no frame at all before the closing-handshake timeout or the case budget ended the
-    /// case); null when the target answered, or when the case says nothing about it (a failed TCP connect, a
+    /// then sent nothing" (not one octet after the handshake response before the closing-handshake timeout or the case
+    /// budget ended the case); null when the target answered, or when the case says nothing about it (a failed TCP connect, a
     /// cancelled case).
     /// </summary>
     public static string? Silence(CaseResult result, FuzzingOptions options)
@@ -62,9 +63,12 @@ public sealed class UnansweredStreak
             return $"did not answer the opening handshake within {seconds} s";
         }
 
+        // Not one octet after the response head: a slow server part-way through a long frame is not silent.
         var timedOut = transcript.Closing.WasCloseHandshakeTimeout || transcript.CaseBudgetExceeded;
-        return transcript.ConnectionWasOpen && timedOut && transcript.RxFrameStats.Count == 0
-            ? "answered the opening handshake, then sent no WebSocket frame"
+        var received = transcript.RxOctetStats.Sum(s => (long)s.Key * s.Value);
+        var nothingAfterHandshake = transcript.RxFrameStats.Count == 0 && received <= Encoding.UTF8.GetByteCount(transcript.HttpResponse);
+        return transcript.ConnectionWasOpen && timedOut && nothingAfterHandshake
+            ? "answered the opening handshake, then sent nothing"
             : null;
     }
 

@@ -22,14 +22,22 @@ public class UnansweredStreakTests
         var closeTimeout = Opened("1.1.1", new ClosingBehavior { WasCloseHandshakeTimeout = true, DroppedByMe = true });
         var budget = Opened("1.1.1", new ClosingBehavior { DroppedByMe = true }, budgetExceeded: true);
 
-        Assert.Equal("answered the opening handshake, then sent no WebSocket frame", UnansweredStreak.Silence(closeTimeout, FuzzingOptions.Default));
-        Assert.Equal("answered the opening handshake, then sent no WebSocket frame", UnansweredStreak.Silence(budget, FuzzingOptions.Default));
+        Assert.Equal("answered the opening handshake, then sent nothing", UnansweredStreak.Silence(closeTimeout, FuzzingOptions.Default));
+        Assert.Equal("answered the opening handshake, then sent nothing", UnansweredStreak.Silence(budget, FuzzingOptions.Default));
     }
 
     [Fact]
     public void Silence_AFrameCame_OrThePeerDropped_OrTheConnectFailed_IsNotSilence()
     {
         var answeredThenHung = Opened("1.1.1", new ClosingBehavior { WasCloseHandshakeTimeout = true }, rxFrames: 1);
+        var partOfAFrame = Opened("9.1.6", new ClosingBehavior { WasCloseHandshakeTimeout = true }) with
+        {
+            Transcript = Opened("9.1.6", new ClosingBehavior { WasCloseHandshakeTimeout = true }).Transcript with
+            {
+                HttpResponse = "HTTP/1.1 101 Switching Protocols\r\n\r\n",
+                RxOctetStats = new Dictionary<int, int> { [36] = 1, [65536] = 3 }, // the head, then 192 KiB of a 16 MiB echo
+            },
+        };
         var peerDropped = Opened("1.1.1", new ClosingBehavior { WasNotCleanReason = "peer dropped the TCP connection without previous WebSocket closing handshake" });
         var refused = Result("1.1.1", new CaseTranscript
         {
@@ -38,6 +46,7 @@ public class UnansweredStreakTests
         });
 
         Assert.Null(UnansweredStreak.Silence(answeredThenHung, FuzzingOptions.Default));
+        Assert.Null(UnansweredStreak.Silence(partOfAFrame, FuzzingOptions.Default));
         Assert.Null(UnansweredStreak.Silence(peerDropped, FuzzingOptions.Default));
         Assert.Null(UnansweredStreak.Silence(refused, FuzzingOptions.Default));
     }
@@ -118,7 +127,7 @@ public class UnansweredStreakTests
         var two = UnansweredStreak.None.After(HandshakeTimeout("1.1.1"), FuzzingOptions.Default, T0).After(closeTimeout, FuzzingOptions.Default, T0);
 
         Assert.Equal(
-            "ws://127.0.0.1:9001/ did not answer the opening handshake within 5 s in case 1.1.1 and answered the opening handshake, then sent no WebSocket frame in case 1.1.2; not retried",
+            "ws://127.0.0.1:9001/ did not answer the opening handshake within 5 s in case 1.1.1 and answered the opening handshake, then sent nothing in case 1.1.2; not retried",
             two.NotRetried(Server));
     }
 

@@ -52,7 +52,7 @@ public sealed class UnansweringServerTests(ITestOutputHelper output) : IDisposab
 
         var rows = await RunAllRowsAsync(server.Url, concurrent);
 
-        AssertGaveUpAfterTwo(rows, server.Url, "answered the opening handshake, then sent no WebSocket frame", answeredRows: 0, concurrent);
+        AssertGaveUpAfterTwo(rows, server.Url, "answered the opening handshake, then sent nothing", answeredRows: 0, concurrent);
     }
 
     [Theory]
