@@ -175,6 +175,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         ServerHeader = handshake.ServerHeader,
         ConnectionFailure = connectionFailure,
         ConnectFailed = connectFailed,
+        CaseBudgetExceeded = closing.WasCaseBudgetExceeded,
         IsServer = role == FuzzerRole.Server,
         WireLog = recorder.Rows(),
         RxOctetStats = recorder.RxOctetStats,
