@@ -34,6 +34,9 @@ internal sealed class TlsEchoServer : IAsyncDisposable
     /// <summary>The SNI host name of each TLS handshake, in order; empty when the client sent none.</summary>
     public ConcurrentQueue<string> ServerNames { get; } = new();
 
+    /// <summary>How many TCP connections the server accepted.</summary>
+    public int AcceptedConnections => listener.AcceptedConnections;
+
     /// <summary>TLS handshakes that did not complete (the client rejected the certificate, or went away).</summary>
     public int FailedHandshakes => Volatile.Read(ref failedHandshakes);
 
