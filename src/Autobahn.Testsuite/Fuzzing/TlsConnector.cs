@@ -44,16 +44,20 @@ internal static class TlsConnector
             await secured.AuthenticateAsClientAsync(options, deadline.Token).ConfigureAwait(false);
             return secured;
         }
-        catch (Exception e) when (e is AuthenticationException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
+        catch (Exception e)
         {
+            // Whatever went wrong, the connection goes with it: a failed case must not leave a socket behind.
             await secured.DisposeAsync().ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            if (e is OperationCanceledException)
+            switch (e)
             {
-                throw new TimeoutException($"no TLS handshake within {timeout.TotalSeconds:0.###} s (does the server speak TLS on this port?)", e);
+                case OperationCanceledException:
+                    throw new TimeoutException($"no TLS handshake within {timeout.TotalSeconds:0.###} s (does the server speak TLS on this port?)", e);
+                case AuthenticationException or IOException or System.Net.Sockets.SocketException:
+                    throw new IOException("TLS handshake failed: " + (rejection ?? Explain(e)), e);
+                default:
+                    throw;
             }
-
-            throw new IOException("TLS handshake failed: " + (rejection ?? Explain(e)), e);
         }
     }
 
