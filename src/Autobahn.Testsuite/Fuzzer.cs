@@ -10,34 +10,39 @@ namespace Autobahn.Testsuite;
 public static class Fuzzer
 {
     /// <summary>
-    /// Runs one case against the server at <paramref name="serverUrl"/> (<c>ws://host:port/path</c>) and judges it as wstest does.
-    /// Never throws for server misbehaviour: a refused connection or a failed handshake is a FAILED result whose
-    /// <see cref="CaseTranscript.ConnectionFailure"/> says why.
+    /// Runs one case against the server at <paramref name="serverUrl"/> (<c>ws://host:port/path</c>, or
+    /// <c>wss://host:port/path</c> for a TLS server, see <see cref="FuzzingOptions.Tls"/>) and judges it as wstest does.
+    /// Never throws for server misbehaviour: a refused connection, a rejected certificate or a failed handshake is a
+    /// FAILED result whose <see cref="CaseTranscript.ConnectionFailure"/> says why.
     /// </summary>
-    /// <exception cref="ArgumentException">The case id is unknown, or the URL is not a <c>ws://</c> URL.</exception>
+    /// <exception cref="ArgumentException">The case id is unknown, or the URL is not a <c>ws://</c> or <c>wss://</c> URL.</exception>
     public static Task<CaseResult> RunCaseAsync(string caseId, Uri serverUrl, FuzzingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(serverUrl);
-        if (!serverUrl.IsAbsoluteUri || serverUrl.Scheme != "ws")
+        if (!serverUrl.IsAbsoluteUri || serverUrl.Scheme is not ("ws" or "wss"))
         {
-            throw new ArgumentException($"'{serverUrl}' is not a ws:// URL (wss:// is not supported).", nameof(serverUrl));
+            throw new ArgumentException($"'{serverUrl}' is not a ws:// or wss:// URL.", nameof(serverUrl));
         }
 
         options ??= FuzzingOptions.Default;
-        var connectTimeout = options.Scale(options.OpenHandshakeTimeout);
+        var handshakeTimeout = options.Scale(options.OpenHandshakeTimeout);
+        var tls = options.Tls ?? TlsOptions.Default;
+        Func<Stream, CancellationToken, Task<Stream>>? secure = serverUrl.Scheme == "wss"
+            ? (transport, token) => TlsConnector.AuthenticateAsync(transport, serverUrl, tls, handshakeTimeout, token)
+            : null;
         return RunCaseAsync(caseId, serverUrl, async token =>
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-            timeout.CancelAfter(connectTimeout);
+            timeout.CancelAfter(handshakeTimeout);
             try
             {
                 return await TcpConnector.ConnectAsync(serverUrl, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!token.IsCancellationRequested)
             {
-                throw new TimeoutException($"no TCP connection within {connectTimeout.TotalSeconds:0.###} s");
+                throw new TimeoutException($"no TCP connection within {handshakeTimeout.TotalSeconds:0.###} s");
             }
-        }, options, cancellationToken);
+        }, options, cancellationToken, secure: secure);
     }
 
     /// <summary>
@@ -109,7 +114,8 @@ public static class Fuzzer
         CancellationToken cancellationToken,
         TimeProvider? time = null,
         Func<byte[]>? newMaskKey = null,
-        string? handshakeKey = null)
+        string? handshakeKey = null,
+        Func<Stream, CancellationToken, Task<Stream>>? secure = null)
     {
         var definition = Definition(caseId);
         var id = definition.Id;
@@ -120,7 +126,7 @@ public static class Fuzzer
             options,
             newMaskKey ?? (() => RandomNumberGenerator.GetBytes(4)),
             handshakeKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
-        await ConnectionDriver.RunAsync(core, connect, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        await ConnectionDriver.RunAsync(core, connect, time ?? TimeProvider.System, cancellationToken, secure).ConfigureAwait(false);
         var transcript = core.Transcript();
         return Conclude(definition, transcript, options.Agent ?? transcript.ServerHeader ?? "UnknownServer", CaseCatalog.IndexOf(id));
     }

@@ -52,6 +52,12 @@ public sealed record FuzzingOptions
     /// </summary>
     public bool InMemoryPermessageDeflate { get; init; }
 
+    /// <summary>
+    /// How <c>wss://</c> servers are connected: certificate validation (on by default, unlike wstest 0.8.2), a
+    /// certificate to trust, or none at all, and the SNI host name. Not used for <c>ws://</c>.
+    /// </summary>
+    public TlsOptions Tls { get; init; } = TlsOptions.Default;
+
     internal TimeSpan Scale(double seconds) => TimeSpan.FromSeconds(seconds * TimeScale);
 
     internal TimeSpan Scale(TimeSpan span) => span * TimeScale;

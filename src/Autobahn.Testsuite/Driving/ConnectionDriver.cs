@@ -36,23 +36,42 @@ internal sealed class ConnectionDriver
     }
 
     /// <summary>Connects, runs <paramref name="connection"/> until it is closed, and closes the transport.</summary>
+    /// <param name="connection">The connection to feed.</param>
+    /// <param name="connect">Opens the transport (TCP, or an in-memory stream).</param>
+    /// <param name="time">The clock of the timers.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <param name="secure">
+    /// Secures the open transport (TLS for <c>wss://</c>) and disposes it when that fails. The connection starts when
+    /// the transport opened, before this step, as Twisted calls <c>connectionMade</c> on TCP connect under its TLS
+    /// wrapper: the TLS handshake counts within the opening handshake timeout, as in wstest.
+    /// </param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task RunAsync(IDrivenConnection connection, Func<CancellationToken, Task<Stream>> connect, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task RunAsync(
+        IDrivenConnection connection,
+        Func<CancellationToken, Task<Stream>> connect,
+        TimeProvider time,
+        CancellationToken cancellationToken,
+        Func<Stream, CancellationToken, Task<Stream>>? secure = null)
     {
         var driver = new ConnectionDriver(connection, time);
-        await driver.RunAsync(connect, cancellationToken).ConfigureAwait(false);
+        await driver.RunAsync(connect, secure, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }
 
     private TimeSpan Now => time.GetElapsedTime(startTimestamp);
 
-    private async Task RunAsync(Func<CancellationToken, Task<Stream>> connect, CancellationToken cancellationToken)
+    private async Task RunAsync(Func<CancellationToken, Task<Stream>> connect, Func<Stream, CancellationToken, Task<Stream>>? secure, CancellationToken cancellationToken)
     {
         startTimestamp = time.GetTimestamp();
         Stream stream;
+        DateTimeOffset openedAt;
+        TimeSpan opened;
         try
         {
             stream = await connect(cancellationToken).ConfigureAwait(false);
+            openedAt = time.GetUtcNow();
+            opened = Now;
+            if (secure is not null) stream = await secure(stream, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or TimeoutException)
         {
@@ -72,7 +91,7 @@ internal sealed class ConnectionDriver
         var writer = Task.Run(() => WriteLoopAsync(stream), CancellationToken.None);
         _ = Task.Run(() => ReadLoopAsync(stream), CancellationToken.None);
 
-        connection.Start(time.GetUtcNow(), Now);
+        connection.Start(openedAt, opened);
         Apply();
         while (!connection.IsClosed)
         {
