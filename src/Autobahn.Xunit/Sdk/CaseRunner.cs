@@ -110,7 +110,24 @@ internal sealed class CaseRunner(
         ArgumentException.ThrowIfNullOrEmpty(caseId);
         ArgumentNullException.ThrowIfNull(client);
         var effective = EffectiveOptions(options);
-        return Conclude(await RunOrTakeAsync(caseId, client, effective, (id, token) => ClientServer.Value.RunClientCaseAsync(id, client, effective, token), cancellationToken).ConfigureAwait(false));
+
+        // A client that hung without connecting is not waited on again for a while (ConnectFailureMemory.Lifetime):
+        // later rows for the same client method fail at once, as rows against a server that refused do.
+        var clientKey = new Uri($"client:{client.Method.DeclaringType?.FullName}.{client.Method.Name}");
+        return Conclude(await RunOrTakeAsync(caseId, client, effective, RunUnlessHung, cancellationToken).ConfigureAwait(false));
+
+        async Task<CaseResult> RunUnlessHung(string id, CancellationToken token)
+        {
+            if (connectFailures.TryGetRecent(clientKey, out var hung))
+            {
+                throw new AutobahnCaseFailedException(CaseFailureMessage.NotRetried(hung), result: null);
+            }
+
+            var ran = await ClientServer.Value.RunClientCaseAsync(id, client, effective, token).ConfigureAwait(false);
+            if (!ran.Transcript.ConnectFailed) connectFailures.Forget(clientKey);
+            else if (ran.Transcript.ConnectionFailure is { } failure && failure.Contains(" within ", StringComparison.Ordinal)) connectFailures.Remember(clientKey, failure);
+            return ran;
+        }
     }
 
     /// <summary>Runs one case against a client-side WebSocket handler in memory; throws <see cref="AutobahnCaseFailedException"/> when its verdict fails.</summary>
