@@ -71,6 +71,41 @@ public static class Fuzzer
             cancellationToken);
     }
 
+    /// <summary>
+    /// Runs one case against a client-side <see cref="System.Net.WebSockets.WebSocket"/> handler in memory, with no
+    /// socket: the fuzzer plays wstest's fuzzingserver, the handler gets a client WebSocket made by
+    /// <see cref="System.Net.WebSockets.WebSocket.CreateFromStream(Stream, System.Net.WebSockets.WebSocketCreationOptions)"/>
+    /// over an in-memory duplex stream once the opening handshake is done, and echoes. When <paramref name="client"/>
+    /// returns, the connection is closed.
+    /// </summary>
+    /// <param name="caseId">The case, e.g. "2.2".</param>
+    /// <param name="client">Runs the client's side of one connection, e.g. an echo loop over <c>ReceiveAsync</c>/<c>SendAsync</c>.</param>
+    /// <param name="options">
+    /// Timers and agent name; wstest's defaults when null. The agent defaults to "InMemoryClient".
+    /// <see cref="FuzzingOptions.InMemoryPermessageDeflate"/> makes the client offer permessage-deflate, so 12.x/13.x negotiate.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the case.</param>
+    /// <exception cref="ArgumentException">The case id is unknown.</exception>
+    public static async Task<CaseResult> RunClientCaseAsync(
+        string caseId,
+        Func<System.Net.WebSockets.WebSocket, CancellationToken, Task> client,
+        FuzzingOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var definition = Definition(caseId);
+        options ??= FuzzingOptions.Default;
+        var agent = options.Agent ?? "InMemoryClient";
+        var url = new Uri($"ws://in-memory/runCase?casetuple={definition.Id.Text}&agent={Uri.EscapeDataString(agent)}");
+        using var core = new CaseCore(definition, FuzzerRole.Server, url, options, () => RandomNumberGenerator.GetBytes(4), handshakeKey: "");
+        await ConnectionDriver.RunAsync(
+            core,
+            token => Task.FromResult(InMemoryClient.Start(url, client, options.InMemoryPermessageDeflate, token)),
+            TimeProvider.System,
+            cancellationToken).ConfigureAwait(false);
+        return Conclude(definition, core.Transcript(), agent, CaseCatalog.IndexOf(definition.Id));
+    }
+
     internal static async Task<CaseResult> RunCaseAsync(
         string caseId,
         Uri serverUrl,
@@ -82,9 +117,8 @@ public static class Fuzzer
         string? handshakeKey = null,
         Func<Stream, CancellationToken, Task<Stream>>? secure = null)
     {
-        if (!CaseId.TryParse(caseId, out var id)) throw new ArgumentException($"'{caseId}' is not an Autobahn case id (e.g. 2.2 or 6.4.3).", nameof(caseId));
-        if (!CaseCatalog.TryGet(id, out var definition)) throw new ArgumentException($"Case {caseId} is not in the catalog.", nameof(caseId));
-
+        var definition = Definition(caseId);
+        var id = definition.Id;
         using var core = new CaseCore(
             definition,
             FuzzerRole.Client,
@@ -94,16 +128,29 @@ public static class Fuzzer
             handshakeKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
         await ConnectionDriver.RunAsync(core, connect, time ?? TimeProvider.System, cancellationToken, secure).ConfigureAwait(false);
         var transcript = core.Transcript();
-        return new CaseResult
-        {
-            Id = id,
-            Text = CaseTexts.Get(id),
-            Index = CaseCatalog.IndexOf(id),
-            Agent = options.Agent ?? transcript.ServerHeader ?? "UnknownServer",
-            Expected = definition.Expected,
-            ExpectedClose = definition.ExpectedClose,
-            Transcript = transcript,
-            Verdict = CaseJudge.Judge(definition, transcript),
-        };
+        return Conclude(definition, transcript, options.Agent ?? transcript.ServerHeader ?? "UnknownServer", CaseCatalog.IndexOf(id));
+    }
+
+    /// <summary>A finished case's result: its transcript judged as wstest judges it (<c>case/case.py</c> <c>onConnectionLost</c>).</summary>
+    /// <param name="definition">The case.</param>
+    /// <param name="transcript">What its connection observed.</param>
+    /// <param name="agent">The agent the result is reported under.</param>
+    /// <param name="index">wstest's JSON field <c>case</c>: the index in the full list (fuzzingclient) or the client's N (fuzzingserver).</param>
+    internal static CaseResult Conclude(CaseDefinition definition, CaseTranscript transcript, string agent, int index) => new()
+    {
+        Id = definition.Id,
+        Text = CaseTexts.Get(definition.Id),
+        Index = index,
+        Agent = agent,
+        Expected = definition.Expected,
+        ExpectedClose = definition.ExpectedClose,
+        Transcript = transcript,
+        Verdict = CaseJudge.Judge(definition, transcript),
+    };
+
+    private static CaseDefinition Definition(string caseId)
+    {
+        if (!CaseId.TryParse(caseId, out var id)) throw new ArgumentException($"'{caseId}' is not an Autobahn case id (e.g. 2.2 or 6.4.3).", nameof(caseId));
+        return CaseCatalog.TryGet(id, out var definition) ? definition : throw new ArgumentException($"Case {caseId} is not in the catalog.", nameof(caseId));
     }
 }

@@ -47,7 +47,8 @@ public sealed record FuzzingOptions
     /// Whether the in-memory target (<see cref="Fuzzer.RunCaseAsync(string, Func{System.Net.WebSockets.WebSocket, CancellationToken, Task}, FuzzingOptions?, CancellationToken)"/>)
     /// accepts permessage-deflate (RFC 7692) the way ASP.NET Core does with <c>DangerousEnableCompression</c>, so that
     /// sections 12 and 13 run against the handler. Off by default, like <c>AcceptWebSocketAsync()</c>: 12.x/13.x are
-    /// then UNIMPLEMENTED.
+    /// then UNIMPLEMENTED. For the in-memory client (<see cref="Fuzzer.RunClientCaseAsync"/>) it makes the client offer
+    /// <c>permessage-deflate; client_max_window_bits</c>, as <c>ClientWebSocket</c> does with <c>DangerousDeflateOptions</c>.
     /// </summary>
     public bool InMemoryPermessageDeflate { get; init; }
 

@@ -57,6 +57,16 @@ public sealed class ReportWriter
     public string IndexHtmlPath => Path.Combine(Directory, HtmlFileName);
 
     /// <summary>
+    /// The full path of the HTML report file of <paramref name="result"/> (<c>&lt;agent&gt;_case_&lt;id&gt;.html</c>,
+    /// under <see cref="Agent"/> when set, else the result's own agent), whether or not it was recorded yet.
+    /// </summary>
+    public string CaseHtmlPath(CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Path.Combine(Directory, ReportFileNames.CaseHtml(Agent ?? result.Agent, result.Id));
+    }
+
+    /// <summary>
     /// Records a finished case: writes its JSON and HTML report, then rewrites <c>index.json</c>, and <c>index.html</c>
     /// unless it was written less than a second ago (then a timer writes it when the second is over).
     /// A result whose TCP connect failed is not recorded: wstest records nothing for it either

@@ -50,6 +50,86 @@ public static class AutobahnRunner
         CancellationToken cancellationToken = default) =>
         CaseRunner.Shared.RunAsync(caseId, handler, options, cancellationToken);
     /// <summary>
+    /// Runs one case against a WebSocket <b>client</b>, as wstest's fuzzingserver does: the package's fuzzing server
+    /// (one per test run, on 127.0.0.1 and a free port) calls <paramref name="client"/> with the URL of the case
+    /// (<c>ws://127.0.0.1:port/runCase?casetuple=2.2&amp;agent=Client</c>); your code connects there and echoes every
+    /// text and binary message until the server closes. The result is recorded in <c>index.json</c> as for servers
+    /// (with <c>"isServer": true</c>) and returned.
+    /// </summary>
+    /// <param name="caseId">The case, e.g. "2.2" (the row argument of <see cref="AutobahnCasesAttribute"/>).</param>
+    /// <param name="client">
+    /// Connects to the URL it is given and echoes, e.g. with <see cref="System.Net.WebSockets.ClientWebSocket"/>. Its token
+    /// is cancelled once the case is over. Exceptions it throws after connecting are ignored: failing the connection is
+    /// often the right answer, and the verdict judges what reached the wire.
+    /// </param>
+    /// <param name="options">Timers and agent name (default "Client"); wstest's defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the case.</param>
+    /// <returns>The case's result, when its verdict passes.</returns>
+    /// <exception cref="AutobahnCaseFailedException">
+    /// The verdict fails (the same policy as for servers), or the client never connected: it returned or threw without
+    /// connecting (at once), or did not connect within the opening-handshake timeout (5 s). UNIMPLEMENTED (the client
+    /// offered no permessage-deflate that the case accepts) does not fail: an <see cref="AutobahnTheoryAttribute"/> row
+    /// reports it as skipped.
+    /// </exception>
+    public static Task<CaseResult> RunClientAsync(
+        string caseId,
+        Func<Uri, CancellationToken, Task> client,
+        FuzzingOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        CaseRunner.Shared.RunClientAsync(caseId, client, options, cancellationToken);
+
+    /// <summary>
+    /// Runs one case against a client-side <see cref="System.Net.WebSockets.WebSocket"/> handler in memory — no socket: the
+    /// opening handshake is done for you and <paramref name="client"/> gets a client WebSocket made by
+    /// <see cref="System.Net.WebSockets.WebSocket.CreateFromStream(Stream, System.Net.WebSockets.WebSocketCreationOptions)"/>
+    /// with <c>IsServer = false</c>, the code your client runs after <c>ConnectAsync</c>. Results are reported under the agent
+    /// "InMemoryClient" unless <see cref="FuzzingOptions.Agent"/> says otherwise;
+    /// <see cref="FuzzingOptions.InMemoryPermessageDeflate"/> makes the client offer permessage-deflate.
+    /// </summary>
+    /// <param name="caseId">The case, e.g. "2.2".</param>
+    /// <param name="client">Echoes over the WebSocket; when it returns, the connection is closed.</param>
+    /// <param name="options">Timers and agent name; wstest's defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the case.</param>
+    /// <returns>The case's result, when its verdict passes.</returns>
+    /// <exception cref="AutobahnCaseFailedException">The verdict fails.</exception>
+    public static Task<CaseResult> RunClientAsync(
+        string caseId,
+        Func<System.Net.WebSockets.WebSocket, CancellationToken, Task> client,
+        FuzzingOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        CaseRunner.Shared.RunClientAsync(caseId, client, options, cancellationToken);
+
+    /// <summary>
+    /// Runs one case against a WebSocket client like <see cref="RunClientAsync(string, Func{Uri, CancellationToken, Task}, FuzzingOptions?, CancellationToken)"/>
+    /// and then compares what it observed with the accepted snapshot, as <see cref="VerifyAsync(string, Uri, FuzzingOptions?, string?, CancellationToken, string, string)"/> does.
+    /// </summary>
+    /// <param name="caseId">The case, e.g. "2.2".</param>
+    /// <param name="client">Connects to the URL it is given and echoes.</param>
+    /// <param name="options">Timers and agent name; wstest's defaults when null.</param>
+    /// <param name="className">The class part of the file name; the source file's name without extension when null.</param>
+    /// <param name="cancellationToken">Cancels the case.</param>
+    /// <param name="sourceFile">The test's source file: filled in by the compiler.</param>
+    /// <param name="method">The test method: filled in by the compiler.</param>
+    /// <returns>The case's result, when its verdict passes and its snapshot matches.</returns>
+    /// <exception cref="AutobahnCaseFailedException">The verdict fails (checked before the snapshot).</exception>
+    /// <exception cref="AutobahnSnapshotMismatchException">No accepted snapshot, or it differs.</exception>
+    public static async Task<CaseResult> VerifyClientAsync(
+        string caseId,
+        Func<Uri, CancellationToken, Task> client,
+        FuzzingOptions? options = null,
+        string? className = null,
+        CancellationToken cancellationToken = default,
+        [CallerFilePath] string sourceFile = "",
+        [CallerMemberName] string method = "")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        var file = SnapshotFile.For(sourceFile, className, method, caseId);
+        var result = await CaseRunner.Shared.RunClientAsync(caseId, client, options, cancellationToken).ConfigureAwait(false);
+        await SnapshotVerifier.FromEnvironment().VerifyAsync(SnapshotText.Render(result), file, result.Id.Text).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
     /// Runs one case like <see cref="RunAsync(string, Uri, FuzzingOptions?, CancellationToken)"/> (same verdict policy,
     /// same report) and then compares what it observed — events, verdict and closing behaviour, scrubbed of
     /// everything that varies between runs — with the accepted snapshot

@@ -1,4 +1,5 @@
 using Autobahn.Testsuite.Compression;
+using Autobahn.Testsuite.Fuzzing;
 
 namespace Autobahn.Testsuite.Cases;
 
@@ -25,6 +26,13 @@ internal sealed record CaseDefinition(
     /// connection (wstest issue #102; set by the rows of 3.2–3.4, 4.1.3–4.1.5, 4.2.3–4.2.5 and 5.15).
     /// </summary>
     public bool IsRacy { get; init; }
+
+    /// <summary>
+    /// The case's <c>SERVER_ACCEPT</c>: how the fuzzer in the server role answers a client's permessage-deflate offers
+    /// (<c>case12_x_x.py</c>: <c>accept_deflate</c> for 12.x, <c>accept1</c>..<c>accept7</c> for 13.1–13.7); every other
+    /// case keeps the factory's decline-all. Set by the rows of sections 12 and 13.
+    /// </summary>
+    public DeflateAccept ServerAccept { get; init; } = DeflateAccept.DeclineAll;
 
     /// <summary>
     /// Whether the case must not run beside other cases: section 9 (limits and performance: messages up to 16 MiB,

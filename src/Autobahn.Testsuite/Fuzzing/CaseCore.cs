@@ -56,7 +56,11 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     private string? connectionFailure;
     private bool connectFailed;
 
-    public CaseCore(CaseDefinition definition, FuzzerRole role, Uri url, FuzzingOptions options, Func<byte[]> newMaskKey, string handshakeKey)
+    /// <summary>
+    /// A case over one connection. <c>requiredHostPort</c> (server role): autobahn's <c>Host</c> port rule
+    /// (<see cref="UpgradeRequest.Parse"/>); null accepts any port.
+    /// </summary>
+    public CaseCore(CaseDefinition definition, FuzzerRole role, Uri url, FuzzingOptions options, Func<byte[]> newMaskKey, string handshakeKey, int? requiredHostPort = null)
     {
         this.definition = definition;
         this.role = role;
@@ -68,7 +72,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         judge = definition.Echo is { } echo ? EchoJudge.For(echo, compressionData) : null;
         handshake = role == FuzzerRole.Client
             ? new ClientOpeningHandshake(url, handshakeKey, definition.DeflateOffers?.Select(o => o.ToExtensionString()).ToArray())
-            : new ServerOpeningHandshake();
+            : new ServerOpeningHandshake(definition.ServerAccept, requiredHostPort);
         timers = new CoreTimers(outputs);
         sender = new FrameSender(role, newMaskKey, closing, recorder, traffic, outputs);
         closingHandshake = new ClosingHandshake(role, options, closing, sender, timers, abort => Drop(abort));
@@ -89,11 +93,13 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         return taken;
     }
 
-    /// <summary>The transport could not be opened: the case ends before it began.</summary>
+    /// <summary>The transport could not be opened (client role), or the client never connected (server role): the case ends before it began.</summary>
     public void FailToConnect(string failure)
     {
         connectFailed = true;
-        connectionFailure = $"Could not connect to {url}: {failure}.";
+        connectionFailure = role == FuzzerRole.Client
+            ? $"Could not connect to {url}: {failure}."
+            : $"The client never opened the case: {failure}.";
         closing.State = SessionState.Closed;
     }
 
@@ -169,6 +175,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         ServerHeader = handshake.ServerHeader,
         ConnectionFailure = connectionFailure,
         ConnectFailed = connectFailed,
+        CaseBudgetExceeded = closing.WasCaseBudgetExceeded,
         IsServer = role == FuzzerRole.Server,
         WireLog = recorder.Rows(),
         RxOctetStats = recorder.RxOctetStats,
@@ -208,9 +215,14 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         var outcome = handshake.Receive(handshakeBuffer.Span);
         if (outcome.Failure is { } failure)
         {
-            closing.WasNotCleanReason = failure;
-            connectionFailure = $"The WebSocket opening handshake with {url} failed: {failure}.";
-            Drop(abort: true);
+            if (outcome.Unclean) closing.WasNotCleanReason = failure;
+            connectionFailure = role == FuzzerRole.Client
+                ? $"The WebSocket opening handshake with {url} failed: {failure}."
+                : $"The fuzzer refused the client's opening handshake: {failure}.";
+
+            // A server answers a bad request with its HTTP error, then closes (failHandshake: dropConnection(abort=False)).
+            if (outcome.Reply is { } refusal) sender.SendData(refusal, sync: false, chopSize: null);
+            Drop(abort: outcome.Reply is null);
             return;
         }
 
@@ -218,14 +230,8 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         if (outcome.Reply is { } reply) sender.SendData(reply, sync: false, chopSize: null);
         if (outcome.Deflate is { } accepted)
         {
-            // PerMessageDeflate.createFromResponseAccept: compress with the peer's client_max_window_bits (or 15).
             deflate = accepted;
-            sender.Deflate = (new DeflateEncoder(accepted.CompressWindowBits), accepted.ClientNoContextTakeover);
-            receiver.EnablePermessageDeflate(resetContextPerMessage: accepted.ServerNoContextTakeover);
-            if (judge is CompressedEchoJudge compressed)
-            {
-                compressed.Negotiated(sender.Deflate.Value.Encoder, accepted.ClientNoContextTakeover, ((CompressedRoundTripCheck)definition.Echo!).DataSetKey + "@" + (options.CompressionDataFolder ?? "generated"));
-            }
+            PerMessageDeflateSetup.Enable(accepted, role, sender, receiver, judge, definition, options);
         }
 
         handshakeBuffer.Consume(outcome.Consumed);

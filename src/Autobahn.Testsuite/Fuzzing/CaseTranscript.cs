@@ -57,6 +57,12 @@ public sealed record CaseTranscript
     public bool ConnectFailed { get; init; }
 
     /// <summary>
+    /// True when the fuzzer's own bound on the case ended it (not in wstest, which would wait for ever): the sum of the
+    /// timers the case can arm, the handshake and closing timeouts and 5 s passed, and the fuzzer dropped the connection.
+    /// </summary>
+    public bool CaseBudgetExceeded { get; init; }
+
+    /// <summary>
     /// The final state of wstest's <c>createWirelog</c> flag (the per-case JSON key of that name; 9.x, 12.x and 13.x
     /// turn the wire log off during bulk transfers). Null when the fuzzer did not record it: the report then derives
     /// it from the wire log.

@@ -30,6 +30,9 @@ internal sealed class ClosingState
 
     public bool WasCloseHandshakeTimeout { get; private set; }
 
+    /// <summary>True when the fuzzer's own bound on the case ended it (<see cref="CaseBudgetExceeded"/>).</summary>
+    public bool WasCaseBudgetExceeded { get; private set; }
+
     public int? LocalCloseCode { get; set; }
 
     public byte[]? LocalCloseReason { get; set; }
@@ -71,6 +74,7 @@ internal sealed class ClosingState
     /// <summary>The fuzzer's own bound on a case (not in wstest, which would wait for ever): the connection is to be dropped.</summary>
     public void CaseBudgetExceeded(TimeSpan budget)
     {
+        WasCaseBudgetExceeded = true;
         WasClean = false;
         WasNotCleanReason = $"the case did not end within {budget.TotalSeconds:0.###} s, so the fuzzer dropped the connection (wstest would wait for ever)";
     }

@@ -1,18 +1,17 @@
-using System.Text;
 using Autobahn.Testsuite.Compression;
 
 namespace Autobahn.Testsuite.Fuzzing;
 
 /// <summary>
 /// Parses and checks the server's handshake response as autobahn's client does
-/// (<c>websocket/protocol.py</c> <c>processHandshake</c>, <c>parseHttpHeader</c>): lower-cased header names,
+/// (<c>websocket/protocol.py</c> <c>processHandshake</c>, <c>parseHttpHeader</c> as <see cref="HttpHead"/>): lower-cased header names,
 /// repeated headers joined with ", ", and the same failure texts.
 /// </summary>
 internal sealed class HandshakeResponse
 {
     private const string DeflateDenied = "WebSocket permessage-compress extension response from server denied by client";
 
-    private HandshakeResponse(string statusLine, Dictionary<string, string> headers, Dictionary<string, int> counts)
+    private HandshakeResponse(string statusLine, IReadOnlyDictionary<string, string> headers, IReadOnlyDictionary<string, int> counts)
     {
         StatusLine = statusLine;
         Headers = headers;
@@ -27,29 +26,8 @@ internal sealed class HandshakeResponse
 
     public static HandshakeResponse Parse(ReadOnlySpan<byte> head)
     {
-        var text = Encoding.UTF8.GetString(head);
-        var lines = text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None);
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in lines.Skip(1))
-        {
-            var colon = line.IndexOf(':');
-            if (colon <= 0) continue;
-            var key = line[..colon].Trim().ToLowerInvariant();
-            var value = line[(colon + 1)..].Trim();
-            if (headers.TryGetValue(key, out var existing))
-            {
-                headers[key] = existing + ", " + value;
-                counts[key]++;
-            }
-            else
-            {
-                headers[key] = value;
-                counts[key] = 1;
-            }
-        }
-
-        return new HandshakeResponse(lines[0].Trim(), headers, counts);
+        var parsed = HttpHead.Parse(head);
+        return new HandshakeResponse(parsed.FirstLine, parsed.Headers, parsed.Counts);
     }
 
     /// <summary>

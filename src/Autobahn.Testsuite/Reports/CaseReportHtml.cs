@@ -102,10 +102,6 @@ internal static class CaseReportHtml
         _ => value.ToString() ?? "None",
     };
 
-    /// <summary>Python's <c>%f</c>: six decimals.</summary>
-    private static string PyFloat(object? value) =>
-        Convert.ToDouble(value ?? 0.0, CultureInfo.InvariantCulture).ToString("F6", CultureInfo.InvariantCulture);
-
     /// <summary>wstest shows <c>httpRequest.strip()</c>; line ends become <c>\n</c> here.</summary>
     private static string HttpDump(string text) => text.Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
 
@@ -177,91 +173,31 @@ internal static class CaseReportHtml
         }
 
         b.Append("      <div id=\"wirelog\">\n");
-        var i = 0;
-        foreach (var row in result.Transcript.WireLog)
+        var wireLog = result.Transcript.WireLog;
+        for (var i = 0; i < wireLog.Count; i++)
         {
-            var v = row.Values;
-            object? At(int index) => index < v.Count ? v[index] : null;
-            switch (row.Kind)
-            {
-                case "RO":
-                case "TO":
-                {
-                    var prefix = row.Kind == "RO" ? "RX OCTETS" : "TX OCTETS";
-                    var css = row.Kind == "RO" ? "wirelog_rx_octets" : At(1) is true ? "wirelog_tx_octets_sync" : "wirelog_tx_octets";
-                    var lines = TextWrap.Wrap(DataText(At(0)), 100);
-                    for (var l = 0; l < lines.Count; l++)
-                    {
-                        var lead = l == 0 ? $"{i:000} {prefix}: " : new string(' ', 2 + 4 + prefix.Length);
-                        Pre(b, css, lead + lines[l]);
-                    }
-
-                    break;
-                }
-
-                case "RF":
-                {
-                    // Quirk kept from fuzzing.py: the mask, already hex, is hexlified a second time.
-                    var mask = At(5) is string { Length: > 0 } hex ? Convert.ToHexStringLower(Encoding.ASCII.GetBytes(hex)) : Py(At(5));
-                    Pre(b, "wirelog_rx_frame", $"{i:000} RX FRAME : OPCODE={Py(At(1))}, FIN={Py(At(2))}, RSV={Py(At(3))}, PAYLOAD-LEN={Py(DataLength(At(0)))}, MASKED={Py(At(4))}, MASK={mask}");
-                    FramePayload(b, "wirelog_rx_frame", At(0));
-                    break;
-                }
-
-                case "TF":
-                {
-                    var css = At(7) is true || At(6) is not null ? "wirelog_tx_frame_sync" : "wirelog_tx_frame";
-                    Pre(b, css, $"{i:000} TX FRAME : OPCODE={Py(At(1))}, FIN={Py(At(2))}, RSV={Py(At(3))}, PAYLOAD-LEN={Py(DataLength(At(0)))}, MASK={Py(At(4))}, PAYLOAD-REPEAT-LEN={Py(At(5))}, CHOPSIZE={Py(At(6))}, SYNC={Py(At(7))}");
-                    FramePayload(b, css, At(0));
-                    break;
-                }
-
-                case "WLM":
-                    Pre(b, "wirelog_delay", $"{i:000} WIRELOG {(At(0) is true ? "ENABLED" : "DISABLED")}");
-                    break;
-                case "CT":
-                    Pre(b, "wirelog_delay", $"{i:000} DELAY {PyFloat(At(0))} sec for TAG {Py(At(1))}");
-                    break;
-                case "CTE":
-                    Pre(b, "wirelog_delay", $"{i:000} DELAY TIMEOUT on TAG {Py(At(0))}");
-                    break;
-                case "KL":
-                    Pre(b, "wirelog_kill_after", $"{i:000} FAIL CONNECTION AFTER {PyFloat(At(0))} sec");
-                    break;
-                case "KLE":
-                    Pre(b, "wirelog_kill_after", $"{i:000} FAILING CONNECTION");
-                    break;
-                case "TI":
-                    Pre(b, "wirelog_kill_after", $"{i:000} CLOSE CONNECTION AFTER {PyFloat(At(0))} sec");
-                    break;
-                case "TIE":
-                    Pre(b, "wirelog_kill_after", $"{i:000} CLOSING CONNECTION");
-                    break;
-                default:
-                    Pre(b, "wirelog_delay", $"{i:000} {row.Kind}");
-                    break;
-            }
-
-            i++;
+            var css = WireLogClass(wireLog[i]);
+            foreach (var line in WireLogFormat.ReportLines(wireLog[i], i)) Pre(b, css, line);
         }
 
-        if (result.Transcript.Closing.DroppedByMe) Pre(b, "wirelog_tcp_closed_by_me", $"{i:000} TCP DROPPED BY ME");
-        else Pre(b, "wirelog_tcp_closed_by_peer", $"{i:000} TCP DROPPED BY PEER");
+        var dropped = result.Transcript.Closing.DroppedByMe;
+        Pre(b, dropped ? "wirelog_tcp_closed_by_me" : "wirelog_tcp_closed_by_peer", WireLogFormat.TcpDropLine(dropped, wireLog.Count));
         b.Append("      </div>\n");
         b.Append("      <br/><hr/>\n");
     }
 
-    private static void FramePayload(StringBuilder b, string css, object? data)
+    /// <summary>The CSS class wstest gives a wire-log row's lines (a sync or chopped write stands out).</summary>
+    private static string WireLogClass(WireLogEntry row) => row switch
     {
-        foreach (var line in TextWrap.Wrap(DataText(data), 100))
-        {
-            Pre(b, css, new string(' ', 2 + 4 + "RX FRAME ".Length) + line);
-        }
-    }
-
-    private static object? DataLength(object? data) => data is IReadOnlyList<object?> { Count: > 0 } pair ? pair[0] : null;
-
-    private static string DataText(object? data) => data is IReadOnlyList<object?> { Count: > 1 } pair ? Py(pair[1]) : string.Empty;
+        OctetsLogEntry { Received: true } => "wirelog_rx_octets",
+        OctetsLogEntry { Sync: true } => "wirelog_tx_octets_sync",
+        OctetsLogEntry => "wirelog_tx_octets",
+        ReceivedFrameLogEntry => "wirelog_rx_frame",
+        SentFrameLogEntry { Sync: true } or SentFrameLogEntry { ChopSize: not null } => "wirelog_tx_frame_sync",
+        SentFrameLogEntry => "wirelog_tx_frame",
+        CaseTimerLogEntry { Timer: not CaseTimer.ContinueLater } => "wirelog_kill_after",
+        _ => "wirelog_delay",
+    };
 
     private static void Pre(StringBuilder b, string css, string text) =>
         b.Append("         <pre class=\"").Append(css).Append("\">").Append(Html.Escape(text)).Append("</pre>\n");

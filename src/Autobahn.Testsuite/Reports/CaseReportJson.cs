@@ -42,7 +42,7 @@ internal static class CaseReportJson
             ["httpRequest"] = t.HttpRequest,
             ["httpResponse"] = t.HttpResponse,
             ["id"] = result.Id.Text,
-            ["isServer"] = false,
+            ["isServer"] = result.Transcript.IsServer,
             ["localCloseCode"] = c.LocalCloseCode,
             ["localCloseReason"] = c.LocalCloseReason,
             ["received"] = Events(t.Received),

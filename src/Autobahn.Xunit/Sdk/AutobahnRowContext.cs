@@ -37,6 +37,9 @@ internal sealed class AutobahnRowContext
     /// <summary>The row's <see cref="AutobahnTheoryAttribute.TimeScale"/>.</summary>
     public double TimeScale { get; init; } = 1;
 
+    /// <summary>The row's theory, <c>Namespace.Class.Method</c>; rows of one theory share what they learn about an unanswering target.</summary>
+    public string? Theory { get; init; }
+
     /// <summary>The theory's rows running ahead (an opted-in <see cref="AutobahnTestFramework"/>), or null.</summary>
     public RowPlan? Plan { get; init; }
 

@@ -81,6 +81,7 @@ internal sealed class AutobahnTestCase : XunitTestCase
         var context = new AutobahnRowContext(() => CaseExpectations.For(TestMethod))
         {
             TimeScale = theory?.TimeScale ?? 1,
+            Theory = TestMethod.TestClass.Class.Name + "." + TestMethod.Method.Name,
             Plan = Plan,
             PlanError = PlanError,
             RunCancellation = cancellationTokenSource.Token,

@@ -8,7 +8,9 @@ namespace Autobahn.Xunit.Sdk;
 
 /// <summary>
 /// The message of a failing row, laid out like wstest's per-case report: case, expectation, verdict, expected and
-/// observed events, the closing-behaviour table and the tail of the wire log.
+/// observed events, the closing-behaviour table one key per line, the tail of the wire log in the words of wstest's
+/// HTML report (<see cref="WireLogFormat.ReportLines"/>, the same lines the case page shows), and the path of the
+/// case's HTML report.
 /// </summary>
 internal static class CaseFailureMessage
 {
@@ -18,8 +20,17 @@ internal static class CaseFailureMessage
     /// <summary>The suffix of the message of a row that was not tried because an earlier connect failed.</summary>
     public const string NotRetriedSuffix = " (an earlier case already could not connect; not retried)";
 
-    /// <summary>The failure message of <paramref name="result"/>.</summary>
-    public static string Format(CaseResult result)
+    /// <summary>The closing-behaviour keys in the order of the case page's table (<c>ATS fuzzing.py</c>, Closing Behavior).</summary>
+    private static readonly string[] ClosingKeys =
+    [
+        "closedByMe", "failedByMe", "droppedByMe", "wasClean", "wasNotCleanReason", "wasServerConnectionDropTimeout",
+        "wasOpenHandshakeTimeout", "wasCloseHandshakeTimeout", "localCloseCode", "localCloseReason", "remoteCloseCode", "remoteCloseReason",
+    ];
+
+    /// <summary>The failure message of <paramref name="result"/>, ending with <paramref name="reportFile"/> when the case has a report page.</summary>
+    /// <param name="result">The case.</param>
+    /// <param name="reportFile">The full path of the case's HTML report, or null when it was not written (a failed connect).</param>
+    public static string Format(CaseResult result, string? reportFile = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var builder = new StringBuilder();
@@ -44,44 +55,40 @@ internal static class CaseFailureMessage
             builder.Append("Expected close: closedByMe=").Append(Py(expectedClose.ClosedByMe))
                 .Append(", closeCode=[").AppendJoin(", ", expectedClose.CloseCodes).Append(']')
                 .Append(", requireClean=").Append(Py(expectedClose.RequireClean)).Append('\n');
-            builder.Append("Closing behaviour: ").Append(Closing(transcript.Closing)).Append('\n');
+            builder.Append("Closing behaviour:\n");
+            var width = ClosingKeys.Max(k => k.Length) + 2;
+            var values = ClosingValues(transcript.Closing);
+            for (var i = 0; i < ClosingKeys.Length; i++) builder.Append("  ").Append(ClosingKeys[i].PadRight(width)).Append(values[i]).Append('\n');
         }
 
-        AppendWireLog(builder, transcript.WireLog);
+        AppendWireLog(builder, transcript.WireLog, transcript.Closing.DroppedByMe);
+        if (reportFile is not null) builder.Append("Report: ").Append(reportFile).Append('\n');
         return builder.ToString().TrimEnd('\n');
     }
 
     /// <summary>The message of a row that failed fast because connecting to the same server failed moments ago.</summary>
     public static string NotRetried(string connectFailure) => connectFailure + NotRetriedSuffix;
 
-    /// <summary>The closing-behaviour fields as wstest's report table shows them (Python's True/False/None).</summary>
-    public static string Closing(ClosingBehavior closing)
-    {
-        ArgumentNullException.ThrowIfNull(closing);
-        return string.Join(", ",
-            "closedByMe=" + Py(closing.ClosedByMe),
-            "failedByMe=" + Py(closing.FailedByMe),
-            "droppedByMe=" + Py(closing.DroppedByMe),
-            "wasClean=" + Py(closing.WasClean),
-            "wasNotCleanReason=" + Py(closing.WasNotCleanReason),
-            "wasServerConnectionDropTimeout=" + Py(closing.WasServerConnectionDropTimeout),
-            "wasOpenHandshakeTimeout=" + Py(closing.WasOpenHandshakeTimeout),
-            "wasCloseHandshakeTimeout=" + Py(closing.WasCloseHandshakeTimeout),
-            "localCloseCode=" + Py(closing.LocalCloseCode),
-            "localCloseReason=" + Py(closing.LocalCloseReason),
-            "remoteCloseCode=" + Py(closing.RemoteCloseCode),
-            "remoteCloseReason=" + Py(closing.RemoteCloseReason));
-    }
+    /// <summary>The closing-behaviour values in the order of <see cref="ClosingKeys"/>, as Python's <c>%s</c> shows them (True/False/None).</summary>
+    private static string[] ClosingValues(ClosingBehavior closing) =>
+    [
+        Py(closing.ClosedByMe), Py(closing.FailedByMe), Py(closing.DroppedByMe), Py(closing.WasClean), Py(closing.WasNotCleanReason),
+        Py(closing.WasServerConnectionDropTimeout), Py(closing.WasOpenHandshakeTimeout), Py(closing.WasCloseHandshakeTimeout),
+        Py(closing.LocalCloseCode), Py(closing.LocalCloseReason), Py(closing.RemoteCloseCode), Py(closing.RemoteCloseReason),
+    ];
 
-    private static void AppendWireLog(StringBuilder builder, IReadOnlyList<WireLogEntry> wireLog)
+    /// <summary>The last <see cref="WireLogTail"/> rows, numbered from 0 as on the case page, and its closing "TCP DROPPED BY …" line.</summary>
+    private static void AppendWireLog(StringBuilder builder, IReadOnlyList<WireLogEntry> wireLog, bool droppedByMe)
     {
         if (wireLog.Count == 0) return;
         var first = Math.Max(0, wireLog.Count - WireLogTail);
         builder.Append(first == 0 ? $"Wire log ({wireLog.Count} rows):" : $"Wire log (last {WireLogTail} of {wireLog.Count} rows):").Append('\n');
         for (var i = first; i < wireLog.Count; i++)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"  {i + 1:000} {wireLog[i].AtMilliseconds,9:0.0} ms  ").Append(WireLogFormat.Row(wireLog[i])).Append('\n');
+            foreach (var line in WireLogFormat.ReportLines(wireLog[i], i)) builder.Append("  ").Append(line).Append('\n');
         }
+
+        builder.Append("  ").Append(WireLogFormat.TcpDropLine(droppedByMe, wireLog.Count)).Append('\n');
     }
 
     private static string Events(IReadOnlyList<CaseEvent> events) => "[" + string.Join(", ", events) + "]";

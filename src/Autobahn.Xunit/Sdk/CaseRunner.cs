@@ -10,13 +10,22 @@ namespace Autobahn.Xunit.Sdk;
 internal sealed class CaseRunner(
     Func<string, Uri, FuzzingOptions?, CancellationToken, Task<CaseResult>> runCase,
     ReportWriter? report,
-    ConnectFailureMemory connectFailures)
+    ConnectFailureMemory connectFailures,
+    UnansweredTargetMemory? unansweredTargets = null)
 {
     private static readonly Lazy<CaseRunner> SharedRunner = new(() =>
     {
         ThreadPoolFloor.Ensure();
-        return new CaseRunner(Fuzzer.RunCaseAsync, ProcessReport.Shared, ConnectFailureMemory.Shared);
+        return new CaseRunner(Fuzzer.RunCaseAsync, ProcessReport.Shared, ConnectFailureMemory.Shared, UnansweredTargetMemory.Shared);
     });
+
+    private readonly UnansweredTargetMemory unanswered = unansweredTargets ?? new UnansweredTargetMemory(TimeProvider.System);
+
+    /// <summary>
+    /// The fuzzing server of this process for client rows: one listener on 127.0.0.1 (a free port) serving every case,
+    /// started by the first client row. Each row's case runs with that row's options.
+    /// </summary>
+    private static readonly Lazy<FuzzingServer> ClientServer = new(() => FuzzingServer.Start());
 
     /// <summary>
     /// The runner of this process: the real fuzzer, the process-wide report and connect-failure memory. Its creation
@@ -36,28 +45,42 @@ internal sealed class CaseRunner(
             throw new AutobahnCaseFailedException(CaseFailureMessage.NotRetried(earlier), result: null);
         }
 
+        // Checked when the case starts (below), not here: a row whose case already ran ahead reports its own result.
+        var run = UnansweredTargetMemory.RunOf(AutobahnRowContext.Current);
+
         var effective = options;
         var result = await RunOrTakeAsync(caseId, serverUrl, options, RunUnlessDown, cancellationToken).ConfigureAwait(false);
         if (!result.Transcript.ConnectFailed) connectFailures.Forget(serverUrl);
         return Conclude(result);
 
         // Also the body of every case run ahead (RowPlan), which starts later than the row that started it: a failed
-        // connect is remembered at once, and cases not started yet then fail as their rows would have, instead of each
-        // waiting on its own connect.
+        // connect or a second unanswered case is remembered at once, and cases not started yet then fail as their rows
+        // would have, instead of each waiting on its own connect or timeout.
         async Task<CaseResult> RunUnlessDown(string id, CancellationToken token)
         {
-            if (connectFailures.TryGetRecent(serverUrl, out var down))
+            ThrowIfGivenUp(serverUrl, run);
+            var ran = await runCase(id, serverUrl, effective, token).ConfigureAwait(false);
+            if (ran.Transcript.ConnectFailed)
             {
-                throw new AutobahnCaseFailedException(CaseFailureMessage.NotRetried(down), result: null);
+                connectFailures.Remember(serverUrl, ran.Transcript.ConnectionFailure ?? $"Could not connect to {serverUrl}");
             }
 
-            var run = await runCase(id, serverUrl, effective, token).ConfigureAwait(false);
-            if (run.Transcript.ConnectFailed)
-            {
-                connectFailures.Remember(serverUrl, run.Transcript.ConnectionFailure ?? $"Could not connect to {serverUrl}");
-            }
+            unanswered.Record(run, serverUrl, ran, effective);
+            return ran;
+        }
+    }
 
-            return run;
+    /// <summary>Fails a case at once when connecting to <paramref name="serverUrl"/> failed moments ago, or its theory run gave up on the server (<see cref="UnansweredStreak"/>).</summary>
+    private void ThrowIfGivenUp(Uri serverUrl, object run)
+    {
+        if (connectFailures.TryGetRecent(serverUrl, out var refused))
+        {
+            throw new AutobahnCaseFailedException(CaseFailureMessage.NotRetried(refused), result: null);
+        }
+
+        if (unanswered.TryGetGivenUp(run, serverUrl, out var silent))
+        {
+            throw new AutobahnCaseFailedException(silent, result: null);
         }
     }
 
@@ -72,6 +95,35 @@ internal sealed class CaseRunner(
         ArgumentNullException.ThrowIfNull(handler);
         var effective = EffectiveOptions(options);
         return Conclude(await RunOrTakeAsync(caseId, handler, effective, (id, token) => Fuzzer.RunCaseAsync(id, handler, effective, token), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Runs one case against a WebSocket client: the process's loopback <see cref="FuzzingServer"/> hands
+    /// <paramref name="client"/> the case's URL; throws <see cref="AutobahnCaseFailedException"/> when its verdict fails.
+    /// </summary>
+    public async Task<CaseResult> RunClientAsync(
+        string caseId,
+        Func<Uri, CancellationToken, Task> client,
+        FuzzingOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        ArgumentNullException.ThrowIfNull(client);
+        var effective = EffectiveOptions(options);
+        return Conclude(await RunOrTakeAsync(caseId, client, effective, (id, token) => ClientServer.Value.RunClientCaseAsync(id, client, effective, token), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Runs one case against a client-side WebSocket handler in memory; throws <see cref="AutobahnCaseFailedException"/> when its verdict fails.</summary>
+    public async Task<CaseResult> RunClientAsync(
+        string caseId,
+        Func<System.Net.WebSockets.WebSocket, CancellationToken, Task> client,
+        FuzzingOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        ArgumentNullException.ThrowIfNull(client);
+        var effective = EffectiveOptions(options);
+        return Conclude(await RunOrTakeAsync(caseId, client, effective, (id, token) => Fuzzer.RunClientCaseAsync(id, client, effective, token), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The result computed ahead by the row's <see cref="RowPlan"/> (its own or, for the first row of a stretch, started now), else runs the case here.</summary>
@@ -98,10 +150,10 @@ internal sealed class CaseRunner(
 
     private CaseResult Conclude(CaseResult result)
     {
-        report?.Record(result);
+        var reportFile = report?.Record(result) is null ? null : report.CaseHtmlPath(result);
 
         var context = AutobahnRowContext.Current;
-        var decision = VerdictPolicy.Decide(result, context?.Expectations.For(result.Id.Text));
+        var decision = VerdictPolicy.Decide(result, context?.Expectations.For(result.Id.Text), reportFile);
         switch (decision.Outcome)
         {
             case RowOutcome.Skip:

@@ -18,7 +18,10 @@ internal static class VerdictPolicy
     public static bool PassingClose(Behavior behaviorClose) => behaviorClose is Behavior.Ok or Behavior.Informational;
 
     /// <summary>The outcome of <paramref name="result"/> under <paramref name="expectation"/> (the default policy when null).</summary>
-    public static RowDecision Decide(CaseResult result, CaseExpectation? expectation)
+    /// <param name="result">The case.</param>
+    /// <param name="expectation">The row's declared verdict, or null.</param>
+    /// <param name="reportFile">The case's HTML report, named at the end of a failure message; null when there is none.</param>
+    public static RowDecision Decide(CaseResult result, CaseExpectation? expectation, string? reportFile = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var unimplemented = result.Behavior == Behavior.Unimplemented || result.BehaviorClose == Behavior.Unimplemented;
@@ -28,21 +31,21 @@ internal static class VerdictPolicy
             if (unimplemented) return RowDecision.Skip("UNIMPLEMENTED: the server did not accept permessage-deflate (RFC 7692), so wstest does not run this compression case");
             return PassingBehavior(result.Behavior) && PassingClose(result.BehaviorClose)
                 ? RowDecision.Pass
-                : RowDecision.Fail(CaseFailureMessage.Format(result));
+                : RowDecision.Fail(CaseFailureMessage.Format(result, reportFile));
         }
 
         var holds = expectation.IsUnimplemented
             ? unimplemented
             : (expectation.Behavior is { } behavior ? result.Behavior == behavior : PassingBehavior(result.Behavior))
               && (expectation.BehaviorClose is { } close ? result.BehaviorClose == close : PassingClose(result.BehaviorClose));
-        return holds ? RowDecision.Pass : RowDecision.Fail(NoLongerHolds(result, expectation));
+        return holds ? RowDecision.Pass : RowDecision.Fail(NoLongerHolds(result, expectation, reportFile));
     }
 
     /// <summary>
     /// Says which expectation, what it declared, what the case got now, and what to do; followed by the case report
     /// when the new verdict would fail anyway, or by the verdict line when it would pass.
     /// </summary>
-    private static string NoLongerHolds(CaseResult result, CaseExpectation expectation)
+    private static string NoLongerHolds(CaseResult result, CaseExpectation expectation, string? reportFile)
     {
         var now = result.BehaviorClose == result.Behavior || result.BehaviorClose == Behavior.Ok
             ? result.Behavior.ToWstestString()
@@ -52,7 +55,8 @@ internal static class VerdictPolicy
         var wouldPass = PassingBehavior(result.Behavior) && PassingClose(result.BehaviorClose);
         return wouldPass
             ? head + "\n" + $"Case {result.Id.Text}{CaseDisplay.Separator}{CaseDisplay.PlainText(result.Text.Description)}\n" +
-              $"Verdict: behavior {result.Behavior.ToWstestString()} ({result.Verdict.Result}), close {result.BehaviorClose.ToWstestString()} ({result.Verdict.ResultClose})"
-            : head + "\n" + CaseFailureMessage.Format(result);
+              $"Verdict: behavior {result.Behavior.ToWstestString()} ({result.Verdict.Result}), close {result.BehaviorClose.ToWstestString()} ({result.Verdict.ResultClose})" +
+              (reportFile is null ? string.Empty : "\nReport: " + reportFile)
+            : head + "\n" + CaseFailureMessage.Format(result, reportFile);
     }
 }

@@ -62,6 +62,12 @@ internal sealed record MutantOptions
     /// <summary>Answers the client's close frame by closing TCP, without a close reply.</summary>
     public bool DropsTcpOnClose { get; init; }
 
+    /// <summary>
+    /// Answers only its first this many connections; after them it accepts TCP, reads and never answers (a server that
+    /// hangs mid-run, deadlocked or overloaded). Null: it answers every connection.
+    /// </summary>
+    public int? AnswersConnections { get; init; }
+
     /// <summary>Keeps TCP open after the closing handshake (RFC 6455 §7.1.1: the server should close it first).</summary>
     public bool NeverClosesTcp { get; init; }
 }

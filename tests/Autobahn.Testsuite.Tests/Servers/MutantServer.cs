@@ -9,6 +9,7 @@ namespace Autobahn.Testsuite.Tests.Servers;
 internal sealed class MutantServer : IAsyncDisposable
 {
     private readonly LoopbackListener listener;
+    private int served;
 
     private MutantServer(MutantOptions options)
     {
@@ -34,5 +35,7 @@ internal sealed class MutantServer : IAsyncDisposable
     public ValueTask DisposeAsync() => listener.DisposeAsync();
 
     private Task Serve(System.Net.Sockets.Socket socket, CancellationToken stopping) =>
-        new MutantConnection(socket, Options, listener.ReportBug, stopping).RunAsync();
+        Interlocked.Increment(ref served) > (Options.AnswersConnections ?? int.MaxValue)
+            ? new HostileConnection(socket, stopping).ReadUntilClientClosesAsync() // hung: reads, never answers
+            : new MutantConnection(socket, Options, listener.ReportBug, stopping).RunAsync();
 }

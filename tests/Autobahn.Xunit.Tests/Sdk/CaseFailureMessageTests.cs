@@ -24,27 +24,46 @@ public class CaseFailureMessageTests
             Expected: OK = [pong(Hello, world!)]
             Observed: [pong(Hello)]
             Expected close: closedByMe=True, closeCode=[1000], requireClean=True
-            Closing behaviour: closedByMe=True, failedByMe=False, droppedByMe=True, wasClean=True, wasNotCleanReason=None, wasServerConnectionDropTimeout=False, wasOpenHandshakeTimeout=False, wasCloseHandshakeTimeout=False, localCloseCode=1000, localCloseReason=None, remoteCloseCode=1000, remoteCloseReason=None
+            Closing behaviour:
+              closedByMe                      True
+              failedByMe                      False
+              droppedByMe                     True
+              wasClean                        True
+              wasNotCleanReason               None
+              wasServerConnectionDropTimeout  False
+              wasOpenHandshakeTimeout         False
+              wasCloseHandshakeTimeout        False
+              localCloseCode                  1000
+              localCloseReason                None
+              remoteCloseCode                 1000
+              remoteCloseReason               None
             Wire log (3 rows):
-              001       1.2 ms  ["TF", [13, "Hello, world!"], 9, true, 0, "01020304", null, null, false]
-              002       2.0 ms  ["RF", [5, "Hello"], 10, true, 0, false, null]
-              003       0.0 ms  ["CT", 1.0, "close"]
+              000 TX FRAME : OPCODE=9, FIN=True, RSV=0, PAYLOAD-LEN=13, MASK=01020304, PAYLOAD-REPEAT-LEN=None, CHOPSIZE=None, SYNC=False
+                             Hello, world!
+              001 RX FRAME : OPCODE=10, FIN=True, RSV=0, PAYLOAD-LEN=5, MASKED=False, MASK=None
+                             Hello
+              002 DELAY 1.000000 sec for TAG close
+              003 TCP DROPPED BY ME
+            Report: /reports/testserver_case_2_2.html
             """.ReplaceLineEndings("\n"),
-            CaseFailureMessage.Format(result));
+            CaseFailureMessage.Format(result, "/reports/testserver_case_2_2.html"));
     }
 
     [Fact]
-    public void Format_LongWireLog_ShowsTheLastTwentyRows()
+    public void Format_LongWireLog_ShowsTheLastTwentyRowsNumberedAsOnTheCasePage()
     {
-        var wireLog = Enumerable.Range(1, 45).Select(i => new OctetsLogEntry { Received = true, Length = i, Hex = "x" }).ToArray();
+        var wireLog = Enumerable.Range(0, 45).Select(i => new OctetsLogEntry { Received = true, Length = 1, Hex = i.ToString("x2") }).ToArray();
 
         var message = CaseFailureMessage.Format(Results.Case2_2(Behavior.Failed, wireLog: wireLog));
 
-        Assert.Contains("Wire log (last 20 of 45 rows):", message);
-        Assert.DoesNotContain("[25, \"x\"]", message);
-        Assert.Contains("  026       0.0 ms  [\"RO\", [26, \"x\"]]", message);
-        Assert.EndsWith("[\"RO\", [45, \"x\"]]", message);
+        Assert.Contains("Wire log (last 20 of 45 rows):\n  025 RX OCTETS: 19\n", message);
+        Assert.DoesNotContain("024 RX OCTETS", message);
+        Assert.EndsWith("  044 RX OCTETS: 2c\n  045 TCP DROPPED BY ME", message);
     }
+
+    [Fact]
+    public void Format_NoReportFile_EndsWithTheWireLog() =>
+        Assert.DoesNotContain("Report:", CaseFailureMessage.Format(Results.Case2_2(Behavior.Failed)));
 
     [Fact]
     public void Format_ConnectionFailure_StartsWithTheFailure()

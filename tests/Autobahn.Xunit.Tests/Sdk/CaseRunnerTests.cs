@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Autobahn.Testsuite;
 using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite.Fuzzing;
 using Autobahn.Testsuite.Reports;
 using Autobahn.Xunit.Sdk;
 
@@ -69,6 +70,19 @@ public sealed class CaseRunnerTests : IDisposable
 
         using var index = JsonDocument.Parse(File.ReadAllText(writer.IndexPath));
         Assert.Equal("OK", index.RootElement.GetProperty("Echo").GetProperty("2.2").GetProperty("behavior").GetString());
+    }
+
+    [Fact]
+    public async Task RunAsync_FailingVerdictWithReport_MessageEndsWithTheCasePage()
+    {
+        var writer = new ReportWriter(directory);
+        var runner = new CaseRunner((_, _, _, _) => Task.FromResult(Results.Case2_2(Behavior.Failed, agent: "Echo")), writer, new ConnectFailureMemory(new ManualClock()));
+
+        var e = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("2.2", Server, null, default));
+
+        var page = Path.Combine(writer.Directory, "echo_case_2_2.html");
+        Assert.EndsWith("\nReport: " + page, e.Message);
+        Assert.True(File.Exists(page));
     }
 
     [Fact]
@@ -142,6 +156,108 @@ public sealed class CaseRunnerTests : IDisposable
         Assert.StartsWith("Could not connect: refused\n", messages[0]);
         Assert.All(messages.Skip(1), m => Assert.EndsWith(CaseFailureMessage.NotRetriedSuffix, m));
         Assert.InRange(calls, 1, 2); // the cases that had started before the first connect failed: at most the degree
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoHandshakeTimeoutsInARow_LaterRowsOfTheTheoryFailAtOnce()
+    {
+        var calls = 0;
+        var runner = Runner(id =>
+        {
+            calls++;
+            return HandshakeTimeout(id);
+        });
+        AutobahnRowContext.Current = new AutobahnRowContext { Theory = "Tests.Silent" };
+
+        var first = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("1.1.1", Server, null, default));
+        await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("1.1.2", Server, null, default));
+        var third = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("1.1.3", Server, null, default));
+
+        Assert.StartsWith("The server at ws://127.0.0.1:9001/ did not complete the WebSocket opening handshake within 5 s.\nCase 1.1.1 ", first.Message);
+        Assert.Equal("ws://127.0.0.1:9001/ did not answer the opening handshake within 5 s in cases 1.1.1 and 1.1.2; not retried", third.Message);
+        Assert.Null(third.Result);
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_AnotherTheoryRun_TriesTheServerAgain()
+    {
+        var calls = 0;
+        var runner = Runner(id =>
+        {
+            calls++;
+            return HandshakeTimeout(id);
+        });
+        AutobahnRowContext.Current = new AutobahnRowContext { Theory = "Tests.First" };
+        await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("1.1.1", Server, null, default));
+        await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("1.1.2", Server, null, default));
+
+        AutobahnRowContext.Current = new AutobahnRowContext { Theory = "Tests.Second" };
+        var other = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("1.1.3", Server, null, default));
+
+        Assert.NotNull(other.Result);
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_ServerAnswersAgainAfterRetryAfter_LaterRowsRunAgain()
+    {
+        var clock = new ManualClock();
+        var answering = false;
+        var calls = 0;
+        var runner = new CaseRunner(
+            (id, _, _, _) =>
+            {
+                calls++;
+                return Task.FromResult(answering ? Results.Case2_2() with { Id = CaseId.Parse(id) } : HandshakeTimeout(id));
+            },
+            report: null,
+            new ConnectFailureMemory(clock),
+            new UnansweredTargetMemory(clock));
+        AutobahnRowContext.Current = new AutobahnRowContext { Theory = "Tests.Recovering" };
+        await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("1.1.1", Server, null, default));
+        await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("1.1.2", Server, null, default));
+        await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync("1.1.3", Server, null, default));
+
+        answering = true;
+        clock.Advance(UnansweredStreak.RetryAfter);
+        await runner.RunAsync("1.1.4", Server, null, default);
+        await runner.RunAsync("1.1.5", Server, null, default);
+
+        Assert.Equal(4, calls); // 1.1.3 was not tried; 1.1.4 tried again, got an answer and cleared it
+    }
+
+    [Fact]
+    public async Task RunAsync_SilentServerWithRowsRunningAhead_CasesNotStartedYetAreNotTried()
+    {
+        var calls = 0;
+        var runner = Runner(id =>
+        {
+            Interlocked.Increment(ref calls);
+            return HandshakeTimeout(id);
+        });
+        var ids = Enumerable.Range(1, 11).Select(i => $"2.{i}").ToArray();
+        var plan = new RowPlan(ids, degree: 2);
+
+        var messages = new List<string>();
+        foreach (var id in ids)
+        {
+            AutobahnRowContext.Current = new AutobahnRowContext { Plan = plan, Theory = "Tests.Ahead" };
+            messages.Add((await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync(id, Server, null, default))).Message);
+        }
+
+        Assert.All(messages.Skip(4), m => Assert.EndsWith(" within 5 s in cases 2.1 and 2.2; not retried", m));
+        Assert.InRange(calls, 2, 4); // the two that gave up, and at most the degree more already started
+    }
+
+    private static CaseResult HandshakeTimeout(string id)
+    {
+        var result = Results.Case2_2(Behavior.Failed, Behavior.Failed, connectionFailure: "The server at ws://127.0.0.1:9001/ did not complete the WebSocket opening handshake within 5 s.");
+        return result with
+        {
+            Id = CaseId.Parse(id),
+            Transcript = result.Transcript with { CaseId = CaseId.Parse(id), Closing = new ClosingBehavior { WasOpenHandshakeTimeout = true, DroppedByMe = true } },
+        };
     }
 
     private static CaseRunner Runner(Func<string, CaseResult> run) =>

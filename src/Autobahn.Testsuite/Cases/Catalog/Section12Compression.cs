@@ -1,4 +1,5 @@
 using Autobahn.Testsuite.Compression;
+using Autobahn.Testsuite.Fuzzing;
 
 namespace Autobahn.Testsuite.Cases;
 
@@ -21,16 +22,17 @@ internal static partial class CaseCatalog
         ("json_data1", false), ("lena512", true), ("gutenberg_faust", true), ("html_data1", false), ("ooms", true),
     ];
 
-    // case12_x_x.py DEFLATE_PARAMS: the client offers of 13.1 … 13.7 (requestNoContextTakeover, requestMaxWindowBits).
-    private static readonly PerMessageDeflateOffer[][] Section13Offers =
+    // case12_x_x.py DEFLATE_PARAMS (:334-342): the server accept and the client offers of 13.1 … 13.7
+    // (requestNoContextTakeover, requestMaxWindowBits).
+    private static readonly (DeflateAccept Accept, PerMessageDeflateOffer[] Offers)[] Section13Parameters =
     [
-        [new()],
-        [new(RequestServerNoContextTakeover: true)],
-        [new(RequestServerMaxWindowBits: 9)],
-        [new(RequestServerMaxWindowBits: 15)],
-        [new(true, 9)],
-        [new(true, 15)],
-        [new(true, 9), new(RequestServerNoContextTakeover: true), new()],
+        (DeflateAccept.Accept1, [new()]),
+        (DeflateAccept.Accept2, [new(RequestServerNoContextTakeover: true)]),
+        (DeflateAccept.Accept3, [new(RequestServerMaxWindowBits: 9)]),
+        (DeflateAccept.Accept4, [new(RequestServerMaxWindowBits: 15)]),
+        (DeflateAccept.Accept5, [new(true, 9)]),
+        (DeflateAccept.Accept6, [new(true, 15)]),
+        (DeflateAccept.Accept7, [new(true, 9), new(RequestServerNoContextTakeover: true), new()]),
     ];
 
     /// <summary>12 WebSocket Compression (different payloads): the default offer, five data sets.</summary>
@@ -39,7 +41,7 @@ internal static partial class CaseCatalog
         for (var j = 0; j < CompressionDataSetKeys.Length; j++)
         {
             var (key, binary) = CompressionDataSetKeys[j];
-            foreach (var definition in CompressionCases($"12.{j + 1}", key, binary, [new()]))
+            foreach (var definition in CompressionCases($"12.{j + 1}", key, binary, [new()], DeflateAccept.AcceptDeflate))
             {
                 yield return definition;
             }
@@ -49,16 +51,17 @@ internal static partial class CaseCatalog
     /// <summary>13 WebSocket Compression (different parameters): seven offers, all with data1.json.</summary>
     private static IEnumerable<CaseDefinition> Section13Compression()
     {
-        for (var j = 0; j < Section13Offers.Length; j++)
+        for (var j = 0; j < Section13Parameters.Length; j++)
         {
-            foreach (var definition in CompressionCases($"13.{j + 1}", "json_data1", false, Section13Offers[j]))
+            var (accept, offers) = Section13Parameters[j];
+            foreach (var definition in CompressionCases($"13.{j + 1}", "json_data1", false, offers, accept))
             {
                 yield return definition;
             }
         }
     }
 
-    private static IEnumerable<CaseDefinition> CompressionCases(string group, string dataSetKey, bool binary, IReadOnlyList<PerMessageDeflateOffer> offers)
+    private static IEnumerable<CaseDefinition> CompressionCases(string group, string dataSetKey, bool binary, IReadOnlyList<PerMessageDeflateOffer> offers, DeflateAccept accept)
     {
         for (var i = 0; i < CompressionSizes.Length; i++)
         {
@@ -74,7 +77,10 @@ internal static partial class CaseCatalog
                 [],
                 NormalClose,
                 Echo: check,
-                DeflateOffers: offers);
+                DeflateOffers: offers)
+            {
+                ServerAccept = accept,
+            };
         }
     }
 }

@@ -4,7 +4,8 @@ using Autobahn.Testsuite.Fuzzing;
 namespace Autobahn.Testsuite.Tests.Fuzzing.Simulation;
 
 /// <summary>
-/// Runs a <see cref="CaseCore"/> against a <see cref="ScriptedEchoPeer"/> with no socket and no real time: a
+/// Runs a <see cref="CaseCore"/> against a <see cref="ScriptedEchoPeer"/> (a server for the client role, a client for
+/// the server role) with no socket and no real time: a
 /// deterministic loop in the driver's order (due timers first, in due order, then the next queued input), whose
 /// clock jumps to the next timer whenever nothing else is queued. Octets reach the other side at once.
 /// </summary>
@@ -50,6 +51,7 @@ internal static class PeerSimulation
 
         core.Start(DateTimeOffset.UnixEpoch, now);
         Apply();
+        Deliver(peer.Start());
         while (!core.IsClosed)
         {
             if (timers.TryTakeDue(now, out var token))

@@ -1,8 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Autobahn.Testsuite.Compression;
 
@@ -12,6 +9,9 @@ namespace Autobahn.Testsuite.Tests.Fuzzing.Simulation;
 /// A sans-I/O WebSocket echo server for tests that behaves, verdict for verdict, like node <c>ws</c> 8.18.3 as the
 /// echo server of <c>shared/servers/ws</c> (<c>perMessageDeflate: true</c>, every message sent back as it came):
 /// octets from the fuzzer in, octets for the fuzzer and "close TCP" out, no socket, no clock, no threads.
+/// <see cref="Client"/> makes the same peer as ws's client (<c>shared/clients/ws</c>, the testee loop that echoes):
+/// it sends the upgrade request, masks its frames and requires unmasked ones (RFC 6455 §5.1), and compresses with
+/// the client's side of the agreement.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -48,6 +48,7 @@ internal sealed partial class ScriptedEchoPeer
     private static readonly byte[] EndOfHead = "\r\n\r\n"u8.ToArray();
 
     private readonly bool acceptPermessageDeflate;
+    private readonly bool isClient;
     private readonly InputBuffer input = new();
     private readonly ArrayBufferWriter<byte> output = new();
     private readonly ArrayBufferWriter<byte> message = new();
@@ -69,6 +70,22 @@ internal sealed partial class ScriptedEchoPeer
         this.acceptPermessageDeflate = acceptPermessageDeflate;
     }
 
+    private ScriptedEchoPeer(string resource, string? deflateOffer)
+    {
+        isClient = true;
+        this.resource = resource;
+        clientOffer = deflateOffer;
+        acceptPermessageDeflate = deflateOffer is not null;
+    }
+
+    /// <summary>
+    /// ws 8.18.3's client as the echoing testee of wstest's fuzzingserver: it requests <paramref name="resource"/>
+    /// offering <paramref name="deflateOffer"/> (ws's default offer; null offers nothing, like a client without
+    /// permessage-deflate). Its first octets come from <see cref="Start"/>.
+    /// </summary>
+    public static ScriptedEchoPeer Client(string resource = "/runCase?case=1&agent=ws", string? deflateOffer = "permessage-deflate; client_max_window_bits") =>
+        new(resource, deflateOffer);
+
     /// <summary>The peer has closed TCP (its side); everything it receives from now on is discarded.</summary>
     public bool TransportClosed { get; private set; }
 
@@ -77,7 +94,8 @@ internal sealed partial class ScriptedEchoPeer
     {
         if (TransportClosed) return PeerReaction.None;
         input.Append(data);
-        if (phase == PeerPhase.Handshake) ReadHandshake();
+        if (phase == PeerPhase.Handshake && isClient) ReadResponse();
+        else if (phase == PeerPhase.Handshake) ReadHandshake();
         while (phase == PeerPhase.Open && TryReadFrame())
         {
         }
@@ -112,90 +130,6 @@ internal sealed partial class ScriptedEchoPeer
         zlibCompressor?.Dispose();
     }
 
-    // ---- opening handshake (RFC 6455 §4.2) ---------------------------------------------------------
-
-    private void ReadHandshake()
-    {
-        var end = input.Span.IndexOf(EndOfHead);
-        if (end < 0)
-        {
-            if (input.Length > MaxRequestHead) Refuse(431, "Request Header Fields Too Large", "");
-            return;
-        }
-
-        var request = UpgradeRequest.Parse(input.Span[..end]);
-        input.Consume(end + EndOfHead.Length);
-        if (request is null)
-        {
-            Refuse(400, "Bad Request", "");
-            return;
-        }
-
-        // websocket-server.js handleUpgrade, in its order.
-        var key = request["sec-websocket-key"];
-        var version = request["sec-websocket-version"];
-        if (request.Method != "GET")
-        {
-            Refuse(405, "Method Not Allowed", "Invalid HTTP method");
-        }
-        else if (!string.Equals(request["upgrade"], "websocket", StringComparison.OrdinalIgnoreCase))
-        {
-            Refuse(400, "Bad Request", "Invalid Upgrade header");
-        }
-        else if (key is null || !KeyPattern().IsMatch(key))
-        {
-            Refuse(400, "Bad Request", "Missing or invalid Sec-WebSocket-Key header");
-        }
-        else if (version is not ("13" or "8"))
-        {
-            Refuse(400, "Bad Request", "Missing or invalid Sec-WebSocket-Version header");
-        }
-        else if (!TryAgreeDeflate(request["sec-websocket-extensions"], out var answer))
-        {
-            Refuse(400, "Bad Request", "Invalid or unacceptable Sec-WebSocket-Extensions header");
-        }
-        else
-        {
-            // completeUpgrade: these four lines, then the extension if one was agreed.
-            var response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + $"Sec-WebSocket-Accept: {AcceptKey(key)}\r\n"
-                + (answer is null ? "" : $"Sec-WebSocket-Extensions: {answer}\r\n")
-                + "\r\n";
-            output.Write(Encoding.ASCII.GetBytes(response));
-            phase = PeerPhase.Open;
-        }
-    }
-
-    /// <summary>RFC 6455 §4.2.2 item 5.4: base64(SHA-1(key + GUID)).</summary>
-    internal static string AcceptKey(string key) => Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + WebSocketGuid)));
-
-    private bool TryAgreeDeflate(string? header, out string? answer)
-    {
-        answer = null;
-        if (!acceptPermessageDeflate || header is null) return true;
-        if (!DeflateAgreement.TryAccept(header, out deflate, out answer)) return false;
-        if (deflate is not null)
-        {
-            if (deflate.ServerWindowBits == 15) zlibCompressor = new ZlibMessageCompressor();
-            else compressor = new DeflateEncoder(deflate.ServerWindowBits);
-            decompressor = new DeflateDecoder();
-        }
-
-        return true;
-    }
-
-    // websocket-server.js abortHandshake: a short HTML-less answer, then the socket is destroyed.
-    private void Refuse(int status, string reasonPhrase, string body)
-    {
-        output.Write(Encoding.ASCII.GetBytes(
-            $"HTTP/1.1 {status} {reasonPhrase}\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Length: {body.Length}\r\n\r\n{body}"));
-        Close();
-    }
-
-    // ws's keyRegex: 16 octets in base64.
-    [GeneratedRegex("^[+/0-9A-Za-z]{22}==$")]
-    private static partial Regex KeyPattern();
-
     // ---- frames (RFC 6455 §5) ----------------------------------------------------------------------
 
     /// <summary>Reads one whole frame if it is in; false when more octets are needed or the connection ended.</summary>
@@ -227,7 +161,10 @@ internal sealed partial class ScriptedEchoPeer
                 return Fail(1002);                                    // reserved opcodes 3–7, 11–15
         }
 
-        if ((buffer[1] & 0x80) == 0) return Fail(1002);            // MASK must be set (RFC 6455 §5.1)
+        // RFC 6455 §5.1: a server requires masked frames (ws: "MASK must be set"), a client unmasked ones ("MASK must be clear").
+        var masked = (buffer[1] & 0x80) != 0;
+        if (masked == isClient) return Fail(1002);
+        var maskLength = masked ? 4 : 0;
 
         // Extended length, in any encoding (ws does not insist on the shortest, RFC 6455 §5.2).
         var headerLength = 2;
@@ -250,10 +187,9 @@ internal sealed partial class ScriptedEchoPeer
         // haveLength: data frame payloads add up per message against maxPayload.
         if (opcode < ServerFrame.Close && messagePayloadLength + payloadLength > MaxPayload) return Fail(1009);
 
-        if (buffer.Length < headerLength + 4 + payloadLength) return false;
-        var maskKey = buffer.Slice(headerLength, 4);
-        var payload = buffer.Slice(headerLength + 4, (int)payloadLength);
-        Unmask(payload, maskKey);
+        if (buffer.Length < headerLength + maskLength + payloadLength) return false;
+        var payload = buffer.Slice(headerLength + maskLength, (int)payloadLength);
+        if (masked) Unmask(payload, buffer.Slice(headerLength, 4));
 
         if (opcode >= ServerFrame.Close)
         {
@@ -264,7 +200,7 @@ internal sealed partial class ScriptedEchoPeer
             DataFrame(opcode, fin, compressed, payload);
         }
 
-        if (phase == PeerPhase.Open) input.Consume(headerLength + 4 + (int)payloadLength);
+        if (phase == PeerPhase.Open) input.Consume(headerLength + maskLength + (int)payloadLength);
         return phase == PeerPhase.Open;
     }
 
@@ -287,13 +223,13 @@ internal sealed partial class ScriptedEchoPeer
         switch (opcode)
         {
             case ServerFrame.Ping:
-                ServerFrame.Write(output, ServerFrame.Pong, payload);
+                Write(ServerFrame.Pong, payload);
                 break;
             case ServerFrame.Pong:
                 break;
             case ServerFrame.Close when payload.IsEmpty:
                 // Code 1005 (none): ws closes without a code, i.e. an empty close frame.
-                ServerFrame.WriteClose(output, null);
+                WriteClose(null);
                 Close();
                 break;
             default:
@@ -309,7 +245,7 @@ internal sealed partial class ScriptedEchoPeer
                 }
                 else
                 {
-                    ServerFrame.WriteClose(output, code, reason);
+                    WriteClose(code, reason);
                     Close();
                 }
 
@@ -366,13 +302,14 @@ internal sealed partial class ScriptedEchoPeer
     }
 
     // permessage-deflate.js decompress: the message plus the stripped 00 00 ff ff (RFC 7692 §7.2.2); the context
-    // is reset per message when client_no_context_takeover was agreed (every wstest offer asks for it).
+    // is reset per message when the other side's no_context_takeover was agreed (every wstest offer asks for
+    // client_no_context_takeover).
     private byte[]? Inflate(ReadOnlyMemory<byte> compressed)
     {
         var inflated = new ArrayBufferWriter<byte>(Math.Max(256, compressed.Length * 4));
         try
         {
-            decompressor!.StartMessage(resetContext: deflate!.ClientNoContextTakeover);
+            decompressor!.StartMessage(resetContext: isClient ? deflate!.ServerNoContextTakeover : deflate!.ClientNoContextTakeover);
             decompressor.Decompress(compressed, inflated.Write);
             decompressor.EndMessage(inflated.Write);
         }
@@ -393,19 +330,39 @@ internal sealed partial class ScriptedEchoPeer
             return;
         }
 
-        // sender.js send: compress when deflate was agreed, but without context takeover only from the threshold on.
-        var compress = deflate is not null && (!deflate.ServerNoContextTakeover || data.Length >= DeflateAgreement.CompressionThreshold);
+        // sender.js send: compress when deflate was agreed, but without context takeover (this side's
+        // *_no_context_takeover) only from the threshold on.
+        var noContextTakeover = deflate is not null && (isClient ? deflate.ClientNoContextTakeover : deflate.ServerNoContextTakeover);
+        var compress = deflate is not null && (!noContextTakeover || data.Length >= DeflateAgreement.CompressionThreshold);
         if (compress)
         {
-            var compressed = zlibCompressor?.CompressMessage(data, contextTakeover: !deflate!.ServerNoContextTakeover)
-                ?? compressor!.CompressMessage(data, contextTakeover: !deflate!.ServerNoContextTakeover);
-            ServerFrame.Write(output, opcode, compressed, rsv1: true);
+            var compressed = zlibCompressor?.CompressMessage(data, contextTakeover: !noContextTakeover)
+                ?? compressor!.CompressMessage(data, contextTakeover: !noContextTakeover);
+            Write(opcode, compressed, rsv1: true);
         }
         else
         {
-            ServerFrame.Write(output, opcode, data);
+            Write(opcode, data);
         }
     }
+
+    /// <summary>permessage-deflate agreed: this side compresses with its own window (zlib for 15), and inflates.</summary>
+    private void StartDeflate()
+    {
+        var windowBits = isClient ? (deflate!.ClientMaxWindowBits == 0 ? 15 : deflate.ClientMaxWindowBits) : deflate!.ServerWindowBits;
+        if (windowBits == 15) zlibCompressor = new ZlibMessageCompressor();
+        else compressor = new DeflateEncoder(windowBits);
+        decompressor = new DeflateDecoder();
+    }
+
+    // sender.js frame: a client masks every frame with a fresh key (a counter here, for repeatable runs).
+    private void Write(int opcode, ReadOnlySpan<byte> payload, bool rsv1 = false) =>
+        ServerFrame.Write(output, opcode, payload, rsv1, isClient ? NextMaskKey() : default);
+
+    private void WriteClose(int? code, ReadOnlySpan<byte> reason = default) =>
+        ServerFrame.WriteClose(output, code, reason, isClient ? NextMaskKey() : default);
+
+    private byte[] NextMaskKey() => BitConverter.GetBytes(++masks);
 
     /// <summary>
     /// websocket.js receiverOnError: the close frame with the error's code (no reason), then, the receiver having
@@ -413,7 +370,7 @@ internal sealed partial class ScriptedEchoPeer
     /// </summary>
     private bool Fail(int code)
     {
-        ServerFrame.WriteClose(output, code);
+        WriteClose(code);
         Close();
         return false;
     }

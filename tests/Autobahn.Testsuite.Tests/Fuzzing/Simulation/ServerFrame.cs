@@ -4,8 +4,8 @@ using System.Buffers.Binary;
 namespace Autobahn.Testsuite.Tests.Fuzzing.Simulation;
 
 /// <summary>
-/// Writes the frames a server sends: FIN set, unmasked (RFC 6455 §5.1: a server MUST NOT mask), the shortest length
-/// encoding (§5.2). Written here rather than with the engine's frame writer, so that the peer does not share a bug
+/// Writes the frames the scripted peers send: FIN set, the shortest length encoding (RFC 6455 §5.2), unmasked as a
+/// server (§5.1: a server MUST NOT mask) and masked with the given key as a client. Written here rather than with the engine's frame writer, so that the peer does not share a bug
 /// with the fuzzer it checks.
 /// </summary>
 internal static class ServerFrame
@@ -17,9 +17,9 @@ internal static class ServerFrame
     public const int Ping = 0x9;
     public const int Pong = 0xA;
 
-    public static void Write(IBufferWriter<byte> output, int opcode, ReadOnlySpan<byte> payload, bool rsv1 = false)
+    public static void Write(IBufferWriter<byte> output, int opcode, ReadOnlySpan<byte> payload, bool rsv1 = false, ReadOnlySpan<byte> maskKey = default)
     {
-        var header = output.GetSpan(10);
+        var header = output.GetSpan(14);
         header[0] = (byte)(0x80 | (rsv1 ? 0x40 : 0) | opcode);
         int headerLength;
         if (payload.Length <= 125)
@@ -40,22 +40,33 @@ internal static class ServerFrame
             headerLength = 10;
         }
 
-        output.Advance(headerLength);
-        output.Write(payload);
+        if (maskKey.IsEmpty)
+        {
+            output.Advance(headerLength);
+            output.Write(payload);
+            return;
+        }
+
+        header[1] |= 0x80;
+        maskKey.CopyTo(header[headerLength..]);
+        output.Advance(headerLength + 4);
+        var masked = output.GetSpan(payload.Length)[..payload.Length];
+        for (var i = 0; i < payload.Length; i++) masked[i] = (byte)(payload[i] ^ maskKey[i & 3]);
+        output.Advance(payload.Length);
     }
 
     /// <summary>A close frame: no payload when <paramref name="code"/> is null (RFC 6455 §5.5.1), else code + reason.</summary>
-    public static void WriteClose(IBufferWriter<byte> output, int? code, ReadOnlySpan<byte> reason = default)
+    public static void WriteClose(IBufferWriter<byte> output, int? code, ReadOnlySpan<byte> reason = default, ReadOnlySpan<byte> maskKey = default)
     {
         if (code is null)
         {
-            Write(output, Close, []);
+            Write(output, Close, [], maskKey: maskKey);
             return;
         }
 
         Span<byte> payload = stackalloc byte[2 + reason.Length];
         BinaryPrimitives.WriteUInt16BigEndian(payload, (ushort)code.Value);
         reason.CopyTo(payload[2..]);
-        Write(output, Close, payload);
+        Write(output, Close, payload, maskKey: maskKey);
     }
 }

@@ -7,11 +7,19 @@ namespace Autobahn.Testsuite.Tests.Fuzzing.Simulation;
 /// </summary>
 internal static class WstestVerdicts
 {
-    public static string? FindWsTable()
+    public static string? FindWsTable() => Find("ws.tsv");
+
+    /// <summary>
+    /// wstest's fuzzingserver verdicts against node ws 8.18.3's client (deflate offered),
+    /// <c>shared/autobahn/wstest-results/clients/ws.tsv</c>.
+    /// </summary>
+    public static string? FindClientWsTable() => Find(Path.Combine("clients", "ws.tsv"));
+
+    private static string? Find(string table)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "autobahn", "wstest-results", "ws.tsv");
+            var candidate = Path.Combine(dir.FullName, "shared", "autobahn", "wstest-results", table);
             if (File.Exists(candidate)) return candidate;
         }
 

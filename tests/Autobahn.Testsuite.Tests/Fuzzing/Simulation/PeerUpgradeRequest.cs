@@ -6,11 +6,11 @@ namespace Autobahn.Testsuite.Tests.Fuzzing.Simulation;
 /// An HTTP/1.1 request head (RFC 9112 §2–5) as node's HTTP parser hands it to ws: the method, and the headers with
 /// lower-case names, a repeated header's values joined with ", ".
 /// </summary>
-internal sealed class UpgradeRequest
+internal sealed class PeerUpgradeRequest
 {
     private readonly Dictionary<string, string> headers;
 
-    private UpgradeRequest(string method, Dictionary<string, string> headers)
+    private PeerUpgradeRequest(string method, Dictionary<string, string> headers)
     {
         Method = method;
         this.headers = headers;
@@ -21,7 +21,7 @@ internal sealed class UpgradeRequest
     public string? this[string name] => headers.GetValueOrDefault(name);
 
     /// <summary>Parses a head without its terminating empty line; null when the request line is malformed.</summary>
-    public static UpgradeRequest? Parse(ReadOnlySpan<byte> head)
+    public static PeerUpgradeRequest? Parse(ReadOnlySpan<byte> head)
     {
         var lines = Encoding.Latin1.GetString(head).Split("\r\n");
         var requestLine = lines[0].Split(' ');
@@ -37,6 +37,6 @@ internal sealed class UpgradeRequest
             headers[name] = headers.TryGetValue(name, out var earlier) ? earlier + ", " + value : value;
         }
 
-        return new UpgradeRequest(requestLine[0], headers);
+        return new PeerUpgradeRequest(requestLine[0], headers);
     }
 }

@@ -1,0 +1,41 @@
+namespace Autobahn.Testsuite;
+
+/// <summary>
+/// How a <see cref="FuzzingServer"/> runs: wstest's fuzzingserver spec (<c>cases</c>, <c>exclude-cases</c>,
+/// <c>exclude-agent-cases</c>, <c>outdir</c>, <c>options</c>) plus the port. The server listens on 127.0.0.1 only.
+/// </summary>
+public sealed record FuzzingServerOptions
+{
+    /// <summary>wstest's defaults: every case, a free port, no reports.</summary>
+    public static FuzzingServerOptions Default { get; } = new();
+
+    /// <summary>The TCP port on 127.0.0.1; 0 (the default) lets the system pick a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Case patterns to serve (the spec's <c>cases</c>, see <see cref="Cases.CaseSelection.Resolve"/>); all by default.</summary>
+    public IReadOnlyList<string> Cases { get; init; } = ["*"];
+
+    /// <summary>Case patterns to leave out (<c>exclude-cases</c>); <c>/getCaseCount</c> and <c>case=N</c> count without them.</summary>
+    public IReadOnlyList<string> ExcludeCases { get; init; } = [];
+
+    /// <summary>
+    /// Per agent pattern, case patterns that agent does not run (<c>exclude-agent-cases</c>): the case's connection is
+    /// opened and closed at once and nothing is recorded, as wstest does after the handshake.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ExcludeAgentCases { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The timers of each case (wstest's server <c>options</c>); <see cref="FuzzingOptions.Agent"/> is not used, the agent comes from the request.</summary>
+    public FuzzingOptions Fuzzing { get; init; } = FuzzingOptions.Default;
+
+    /// <summary>Where <c>/updateReports</c> writes (the spec's <c>outdir</c>, wstest's default <c>./reports/clients/</c>); null writes nothing.</summary>
+    public string? ReportsDirectory { get; init; }
+
+    /// <summary>
+    /// When set, every request's <c>Host</c> header must carry this port, as wstest checks against its URL's port
+    /// (<c>AB proto:2829-2862</c>). Off by default: behind Docker port mapping the check only rejects working clients.
+    /// </summary>
+    public int? RequiredHostPort { get; init; }
+
+    /// <summary>The clock of the cases' timers; the system clock by default.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
