@@ -31,14 +31,14 @@ public sealed class FuzzingServer : IAsyncDisposable
         Cases = cases;
         listener = new TcpListener(IPAddress.Loopback, options.Port);
         listener.Start(512);
-        Url = new Uri($"ws://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
+        Url = new Uri($"{(options.Certificate is null ? "ws" : "wss")}://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
         acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
     /// <summary>A case ended (its connection is gone) and its result was recorded. Raised on a thread-pool thread.</summary>
     public event Action<CaseResult>? CaseFinished;
 
-    /// <summary>The server's URL, <c>ws://127.0.0.1:port</c>.</summary>
+    /// <summary>The server's URL, <c>ws://127.0.0.1:port</c> (<c>wss://</c> with a <see cref="FuzzingServerOptions.Certificate"/>).</summary>
     public Uri Url { get; }
 
     /// <summary>The cases served, in wstest's order: <c>case=N</c> selects the N-th (1-based).</summary>

@@ -36,6 +36,13 @@ public sealed record FuzzingServerOptions
     /// </summary>
     public int? RequiredHostPort { get; init; }
 
+    /// <summary>
+    /// When set, the server speaks TLS with this certificate (it needs its private key) and its URL is
+    /// <c>wss://127.0.0.1:port</c>, as wstest's fuzzingserver does with the spec's <c>key</c> and <c>cert</c>.
+    /// <see cref="LoopbackCertificate.Create"/> makes one for a test run; hand its public part to your client to trust.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+
     /// <summary>The clock of the cases' timers; the system clock by default.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

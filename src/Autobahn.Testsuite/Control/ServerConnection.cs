@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,17 +17,24 @@ internal sealed class ServerConnection(FuzzingServer server, Socket socket)
 {
     public async Task ServeAsync()
     {
-        var stream = new NetworkStream(socket, ownsSocket: true);
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
         var routing = true;
         server.EnterRouting();
         try
         {
             var fuzzing = server.Options.Fuzzing;
-            var head = await HeadReader.ReadAsync(stream, fuzzing.Scale(fuzzing.OpenHandshakeTimeout), server.Options.Time, server.StoppingToken).ConfigureAwait(false);
+            var openTimeout = fuzzing.Scale(fuzzing.OpenHandshakeTimeout);
+            if (server.Options.Certificate is { } certificate)
+            {
+                // listenSSL: the TLS handshake comes first and counts within openHandshakeTimeout (from TCP accept).
+                stream = await AuthenticateAsync(stream, certificate, openTimeout).ConfigureAwait(false);
+            }
+
+            var head = await HeadReader.ReadAsync(stream, openTimeout, server.Options.Time, server.StoppingToken).ConfigureAwait(false);
 
             // No complete request within openHandshakeTimeout (from TCP accept): dropped without a word (AB proto:906-933).
             if (head is not { } received) return;
-            var parsed = UpgradeRequest.Parse(Encoding.Latin1.GetString(received.Buffered, 0, received.HeadLength), server.Options.RequiredHostPort);
+            var parsed = UpgradeRequest.Parse(Encoding.Latin1.GetString(received.Buffered, 0, received.HeadLength), server.Options.RequiredHostPort, secure: server.Options.Certificate is not null);
             if (parsed.Refusal is { } invalid)
             {
                 await RefuseAsync(stream, invalid).ConfigureAwait(false);
@@ -72,6 +80,24 @@ internal sealed class ServerConnection(FuzzingServer server, Socket socket)
         {
             if (routing) server.LeaveRouting();
             await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Stream> AuthenticateAsync(Stream stream, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, TimeSpan timeout)
+    {
+        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(server.StoppingToken);
+            deadline.CancelAfter(timeout);
+            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, deadline.Token).ConfigureAwait(false);
+            return tls;
+        }
+        catch (System.Security.Authentication.AuthenticationException)
+        {
+            // The client rejected the certificate or spoke no TLS: nothing to answer, as with a silent client.
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw new IOException("TLS handshake failed");
         }
     }
 

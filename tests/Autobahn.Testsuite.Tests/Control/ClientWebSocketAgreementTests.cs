@@ -19,6 +19,13 @@ public sealed class ClientWebSocketAgreementTests(ITestOutputHelper output)
         await AgreeAsync(["1.*", "2.*", "3.*", "4.*", "5.*", "6.*", "7.*", "10.*"], deflate: false, "dotnet-clientwebsocket");
     }
 
+    [ClientTableFact]
+    public async Task Sections_1_to_7_and_10_agree_with_wstest_over_wss()
+    {
+        using var certificate = LoopbackCertificate.Create();
+        await AgreeAsync(["1.*", "2.*", "3.*", "4.*", "5.*", "6.*", "7.*", "10.*"], deflate: false, "dotnet-clientwebsocket", certificate);
+    }
+
     [ClientTableFact(FullVariable)]
     public async Task All_cases_agree_with_wstest_without_deflate()
     {
@@ -31,10 +38,10 @@ public sealed class ClientWebSocketAgreementTests(ITestOutputHelper output)
         await AgreeAsync(["*"], deflate: true, "dotnet-clientwebsocket-deflate");
     }
 
-    private async Task AgreeAsync(string[] patterns, bool deflate, string table)
+    private async Task AgreeAsync(string[] patterns, bool deflate, string table, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var expected = ClientVerdictTables.Read(table);
-        await using var server = FuzzingServer.Start(new FuzzingServerOptions { Cases = patterns });
+        await using var server = FuzzingServer.Start(new FuzzingServerOptions { Cases = patterns, Certificate = certificate });
         var clock = Stopwatch.StartNew();
         var results = new List<CaseResult>();
         var overran = new List<string>();
@@ -44,7 +51,7 @@ public sealed class ClientWebSocketAgreementTests(ITestOutputHelper output)
             var started = clock.Elapsed;
             try
             {
-                results.Add(await server.RunClientCaseAsync(id.Text, (url, token) => EchoClients.EchoAsync(url, deflate, token), cancellationToken: bound.Token));
+                results.Add(await server.RunClientCaseAsync(id.Text, (url, token) => EchoClients.EchoAsync(url, deflate, token, certificate), cancellationToken: bound.Token));
             }
             catch (OperationCanceledException)
             {
@@ -55,7 +62,7 @@ public sealed class ClientWebSocketAgreementTests(ITestOutputHelper output)
         }
 
         var disagreements = ClientVerdictTables.Disagreements(results, expected).Concat(overran).ToList();
-        output.WriteLine($"{results.Count} cases in {clock.Elapsed.TotalSeconds:0.0} s; {results.Count - disagreements.Count} agree with wstest's {table}.tsv");
+        output.WriteLine($"{server.Url.Scheme}: {results.Count} cases in {clock.Elapsed.TotalSeconds:0.0} s; {results.Count - disagreements.Count} agree with wstest's {table}.tsv");
         foreach (var group in results.GroupBy(r => $"{r.Behavior.ToWstestString()}/{r.BehaviorClose.ToWstestString()}")) output.WriteLine($"  {group.Key}: {group.Count()}");
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
     }

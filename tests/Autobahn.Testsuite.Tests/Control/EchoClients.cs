@@ -7,10 +7,13 @@ namespace Autobahn.Testsuite.Tests.Control;
 internal static class EchoClients
 {
     /// <summary>Connects, echoes every message with its type until the server closes, answers the close.</summary>
-    public static async Task EchoAsync(Uri url, bool deflate, CancellationToken cancellationToken)
+    public static async Task EchoAsync(Uri url, bool deflate, CancellationToken cancellationToken, System.Security.Cryptography.X509Certificates.X509Certificate2? trusted = null)
     {
         using var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
+
+        // Trusts exactly the fuzzing server's generated certificate, nothing else (a wss:// fuzzing server).
+        if (trusted is not null) socket.Options.RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == trusted.GetCertHashString();
         if (deflate) socket.Options.DangerousDeflateOptions = new WebSocketDeflateOptions();
         await socket.ConnectAsync(url, cancellationToken);
         await EchoAsync(socket, cancellationToken);

@@ -70,6 +70,30 @@ public sealed class FuzzingServerTests
     }
 
     [Fact]
+    public async Task Over_wss_a_client_that_trusts_the_generated_certificate_negotiates_compression()
+    {
+        using var certificate = LoopbackCertificate.Create();
+        await using var server = FuzzingServer.Start(new FuzzingServerOptions { Certificate = certificate });
+
+        var result = await server.RunClientCaseAsync("12.1.1", (url, token) => EchoClients.EchoAsync(url, deflate: true, token, certificate), cancellationToken: Within());
+
+        Assert.Equal("wss", server.Url.Scheme);
+        Assert.Equal((Behavior.Ok, Behavior.Ok), (result.Behavior, result.BehaviorClose));
+    }
+
+    [Fact]
+    public async Task Over_wss_a_client_that_does_not_trust_the_certificate_never_opens_its_case()
+    {
+        using var certificate = LoopbackCertificate.Create();
+        await using var server = FuzzingServer.Start(new FuzzingServerOptions { Certificate = certificate });
+
+        var result = await server.RunClientCaseAsync("1.1.1", (url, token) => EchoClients.EchoAsync(url, deflate: false, token), cancellationToken: Within());
+
+        Assert.True(result.Transcript.ConnectFailed);
+        Assert.Contains("the client failed before it connected", result.Transcript.ConnectionFailure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetCaseStatus_waits_for_the_agents_result()
     {
         await using var server = FuzzingServer.Start();
