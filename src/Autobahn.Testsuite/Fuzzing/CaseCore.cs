@@ -55,6 +55,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     private TimeSpan? caseEnd;
     private string? connectionFailure;
     private bool connectFailed;
+    private bool excluded;
 
     public CaseCore(CaseDefinition definition, FuzzerRole role, Uri url, FuzzingOptions options, Func<byte[]> newMaskKey, string handshakeKey)
     {
@@ -177,6 +178,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         TxFrameStats = recorder.TxFrameStats,
         TrafficStats = trafficStats,
         CreateWirelog = recorder.Enabled,
+        Excluded = excluded,
     };
 
     public void Dispose() => receiver.Dispose();
@@ -243,6 +245,14 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     private void OnOpen()
     {
         connectionWasOpen = true;
+        if (options.ExcludeAfterHandshake is { } exclude && exclude(options.Agent ?? handshake.ServerHeader ?? "UnknownServer", definition.Id))
+        {
+            // fuzzing.py FuzzingProtocol.onOpen: "Skipping test case ... by test configuration!", then sendClose().
+            excluded = true;
+            closingHandshake.SendClose(null, null);
+            return;
+        }
+
         caseStart = now;
         if (judge is not null and not CompressedEchoJudge)
         {
