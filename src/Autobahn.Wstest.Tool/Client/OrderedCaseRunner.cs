@@ -39,6 +39,11 @@ internal static class OrderedCaseRunner
                 if (await task.ConfigureAwait(false) is not { } finished) continue;
                 handedOver++;
                 if (!onResult(finished.Result, finished.Elapsed)) stop.Cancel();
+
+                // A case holds its slot until it is handed over: at most `degree` cases are running or waiting for
+                // the ones before them, and with a degree of 1 the next case starts only after this one was handed
+                // over (so a stop after a failed connect starts nothing more, as in wstest).
+                slots.Release();
             }
         }
 
@@ -57,16 +62,22 @@ internal static class OrderedCaseRunner
             return null;
         }
 
+        if (stop.IsCancellationRequested)
+        {
+            slots.Release();
+            return null;
+        }
+
         try
         {
-            if (stop.IsCancellationRequested) return null;
             var watch = Stopwatch.StartNew();
             var result = await run(id, cancellationToken).ConfigureAwait(false);
             return (result, watch.Elapsed);
         }
-        finally
+        catch
         {
             slots.Release();
+            throw;
         }
     }
 }
