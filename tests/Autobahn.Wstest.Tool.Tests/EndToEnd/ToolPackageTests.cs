@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Autobahn.Wstest.Tool.Specs;
@@ -10,32 +9,12 @@ namespace Autobahn.Wstest.Tool.Tests.EndToEnd;
 /// The tool as a user gets it: <c>dotnet pack</c> into a local feed, <c>dotnet tool install --tool-path</c> into a
 /// fresh folder, then the installed <c>wstest</c> against the sample echo app running in this process.
 /// </summary>
-public sealed class ToolPackageTests(ITestOutputHelper log) : IAsyncLifetime
+public sealed class ToolPackageTests(InstalledTool tool, ITestOutputHelper log) : IClassFixture<InstalledTool>, IDisposable
 {
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
     private readonly TempDirectory dir = new();
-    private string wstest = null!;
+    private readonly string wstest = tool.Path;
 
-    public async Task InitializeAsync()
-    {
-        var repo = FindRepository();
-        var feed = dir.Combine("feed");
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = dir.Combine("packages") };
-        await RunAsync("dotnet", ["pack", Path.Combine(repo, "src", "Autobahn.Wstest.Tool", "Autobahn.Wstest.Tool.csproj"), "-c", Configuration, "--no-build", "-o", feed], repo, environment, expected: 0);
-        await RunAsync("dotnet", ["tool", "install", "Autobahn.Wstest.Tool", "--tool-path", dir.Combine("tools"), "--add-source", feed], dir.Path, environment, expected: 0);
-        wstest = dir.Combine("tools", OperatingSystem.IsWindows() ? "wstest.exe" : "wstest");
-    }
-
-    public Task DisposeAsync()
-    {
-        dir.Dispose();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => dir.Dispose();
 
     [Fact]
     public async Task InstalledTool_RunsASpecAgainstTheEchoApp_WritesWstestsReportsAndJUnit()
@@ -99,34 +78,10 @@ public sealed class ToolPackageTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Equal(SpecTemplates.FuzzingServer, File.ReadAllText(Path.Combine(work, "fuzzingserver.json")));
     }
 
-    private static string FindRepository()
+    private async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, string workingDirectory)
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Autobahn.Xunit.sln"))) return directory.FullName;
-        }
-
-        throw new InvalidOperationException("Autobahn.Xunit.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private async Task<(int ExitCode, string Output)> RunAsync(
-        string fileName, string[] arguments, string workingDirectory, Dictionary<string, string>? environment = null, int? expected = null)
-    {
-        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["CI"] = "true";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in environment ?? []) start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout + await stderr;
-        log.WriteLine($"$ {Path.GetFileName(fileName)} {string.Join(' ', arguments)} -> {process.ExitCode}\n{output}");
-        if (expected is { } code) Assert.True(process.ExitCode == code, output);
-        return (process.ExitCode, output);
+        var (exitCode, output) = await ProcessRun.RunAsync(fileName, arguments, workingDirectory);
+        log.WriteLine($"$ {Path.GetFileName(fileName)} {string.Join(' ', arguments)} -> {exitCode}\n{output}");
+        return (exitCode, output);
     }
 }
