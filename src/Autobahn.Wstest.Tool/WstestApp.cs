@@ -5,8 +5,8 @@ using Autobahn.Wstest.Tool.Server;
 namespace Autobahn.Wstest.Tool;
 
 /// <summary>
-/// The <c>wstest</c> command: parses the command line and runs the mode. A usage or spec error is one line on the
-/// error output and exit status 2, never a stack trace.
+/// The <c>wstest</c> command: parses the command line and runs the mode. A usage or spec error, or a spec or report
+/// path that cannot be written, is one line on the error output and exit status 2, never a stack trace.
 /// </summary>
 internal static class WstestApp
 {
@@ -33,6 +33,12 @@ internal static class WstestApp
         }
         catch (UsageException e)
         {
+            error.WriteLine("wstest: " + e.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A spec or report path that cannot be written (read-only folder, a file where a folder should be).
             error.WriteLine("wstest: " + e.Message);
             return ExitCodes.UsageError;
         }

@@ -9,7 +9,7 @@ internal static class ExitCodes
     /// <summary>At least one case failed under the verdict policy (<c>--fail-on</c>), or a server could not be reached.</summary>
     public const int CasesFailed = 1;
 
-    /// <summary>A usage error: bad command line, unknown or unsupported mode, missing or bad spec file.</summary>
+    /// <summary>A usage error: bad command line, unknown or unsupported mode, missing or bad spec file, a report path that cannot be written.</summary>
     public const int UsageError = 2;
 
     /// <summary>The run was interrupted (Ctrl+C).</summary>

@@ -99,4 +99,16 @@ public class ExitCodeTests
         var index = JsonNode.Parse(File.ReadAllText(dir.Combine("reports", "servers", "index.json")))!.AsObject();
         Assert.Equal(["1.1.1"], index["Test"]!.AsObject().Select(p => p.Key));
     }
+
+    [Fact]
+    public async Task Run_ReportDirectoryNotWritable_ExitsTwoWithOneLine()
+    {
+        await using var server = await TestServer.StartEchoAsync();
+        using var dir = new TempDirectory();
+        dir.Write("taken", "a file where the report folder should be");
+        var spec = dir.Write("spec.json", $$"""{"outdir": "{{dir.Combine("taken").Replace("\\", "/", StringComparison.Ordinal)}}", "servers": [{"url": "{{server.Url}}"}], "cases": ["1.1.1"]}""");
+        var run = await ToolRun.RunAsync("-m", "fuzzingclient", "-s", spec);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("wstest: ", run.Error, StringComparison.Ordinal);
+    }
 }
