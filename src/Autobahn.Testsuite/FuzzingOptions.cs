@@ -58,6 +58,15 @@ public sealed record FuzzingOptions
     /// </summary>
     public TlsOptions Tls { get; init; } = TlsOptions.Default;
 
+    /// <summary>
+    /// wstest's <c>exclude-agent-cases</c>: asked once the opening handshake has completed, with the agent the case is
+    /// reported under (<see cref="Agent"/>, else the server's <c>Server</c> header, else "UnknownServer") and the case.
+    /// When it answers true the fuzzer runs nothing and closes at once with an empty close frame, as wstest's
+    /// <c>FuzzingProtocol.onOpen</c> does; the result is then <see cref="Fuzzing.CaseTranscript.Excluded"/> and
+    /// <see cref="ReportWriter.Record"/> does not record it (the reports show the case as missing). Null: nothing is excluded.
+    /// </summary>
+    public Func<string, Cases.CaseId, bool>? ExcludeAfterHandshake { get; init; }
+
     internal TimeSpan Scale(double seconds) => TimeSpan.FromSeconds(seconds * TimeScale);
 
     internal TimeSpan Scale(TimeSpan span) => span * TimeScale;

@@ -70,13 +70,14 @@ public sealed class ReportWriter
     /// Records a finished case: writes its JSON and HTML report, then rewrites <c>index.json</c>, and <c>index.html</c>
     /// unless it was written less than a second ago (then a timer writes it when the second is over).
     /// A result whose TCP connect failed is not recorded: wstest records nothing for it either
-    /// (<c>ATS fuzzing.py</c> <c>clientConnectionFailed</c>).
+    /// (<c>ATS fuzzing.py</c> <c>clientConnectionFailed</c>), nor is a case excluded after the handshake
+    /// (<see cref="Fuzzing.CaseTranscript.Excluded"/>).
     /// </summary>
     /// <returns>The agent name the result was recorded under, or null when it was not recorded.</returns>
     public string? Record(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Transcript.ConnectFailed) return null;
+        if (result.Transcript.ConnectFailed || result.Transcript.Excluded) return null;
 
         var agent = Agent ?? result.Agent;
         var traffic = result.Transcript.TrafficStats;

@@ -55,6 +55,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     private TimeSpan? caseEnd;
     private string? connectionFailure;
     private bool connectFailed;
+    private bool excluded;
 
     /// <summary>
     /// A case over one connection. <c>requiredHostPort</c> (server role): autobahn's <c>Host</c> port rule
@@ -184,6 +185,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         TxFrameStats = recorder.TxFrameStats,
         TrafficStats = trafficStats,
         CreateWirelog = recorder.Enabled,
+        Excluded = excluded,
     };
 
     public void Dispose() => receiver.Dispose();
@@ -249,6 +251,14 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     private void OnOpen()
     {
         connectionWasOpen = true;
+        if (options.ExcludeAfterHandshake is { } exclude && exclude(options.Agent ?? handshake.ServerHeader ?? "UnknownServer", definition.Id))
+        {
+            // fuzzing.py FuzzingProtocol.onOpen: "Skipping test case ... by test configuration!", then sendClose().
+            excluded = true;
+            closingHandshake.SendClose(null, null);
+            return;
+        }
+
         caseStart = now;
         if (judge is not null and not CompressedEchoJudge)
         {

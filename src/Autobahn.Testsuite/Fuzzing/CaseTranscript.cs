@@ -63,6 +63,12 @@ public sealed record CaseTranscript
     public bool CaseBudgetExceeded { get; init; }
 
     /// <summary>
+    /// True when <see cref="FuzzingOptions.ExcludeAfterHandshake"/> excluded the case after the opening handshake: the
+    /// fuzzer ran nothing and closed at once; wstest records nothing for such a case.
+    /// </summary>
+    public bool Excluded { get; init; }
+
+    /// <summary>
     /// The final state of wstest's <c>createWirelog</c> flag (the per-case JSON key of that name; 9.x, 12.x and 13.x
     /// turn the wire log off during bulk transfers). Null when the fuzzer did not record it: the report then derives
     /// it from the wire log.

@@ -1,19 +1,17 @@
-using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Autobahn.Testsuite;
 using Autobahn.Testsuite.Cases;
 
 namespace Autobahn.Xunit.Sdk;
 
 /// <summary>How a case is named in Test Explorer and in failure messages: <c>2.2 · Send ping with small text payload.</c></summary>
-internal static partial class CaseDisplay
+internal static class CaseDisplay
 {
     /// <summary>Longest description shown in a test name, in characters.</summary>
     public const int MaxDescriptionLength = 100;
 
     /// <summary>The separator between id and description.</summary>
-    public const string Separator = " · ";
+    public const string Separator = CaseFailureText.Separator;
 
     /// <summary>The test name of a case: its id and its shortened description.</summary>
     public static string DisplayName(string caseId) =>
@@ -29,11 +27,7 @@ internal static partial class CaseDisplay
     /// wstest's descriptions are HTML fragments (<c>&lt;br&gt;</c>, <c>&lt;b&gt;</c>): tags become spaces, entities are
     /// decoded and runs of white space collapse to one space.
     /// </summary>
-    public static string PlainText(string html)
-    {
-        var text = WebUtility.HtmlDecode(Tag().Replace(html, " "));
-        return Whitespace().Replace(text, " ").Trim();
-    }
+    public static string PlainText(string html) => CaseFailureText.PlainText(html);
 
     /// <summary>Cuts <paramref name="text"/> to at most <paramref name="maxLength"/> characters, at a word boundary when one is near, ending with "…".</summary>
     public static string Shorten(string text, int maxLength)
@@ -44,10 +38,4 @@ internal static partial class CaseDisplay
         var builder = new StringBuilder(text, 0, cut, maxLength);
         return builder.ToString().TrimEnd(' ', ',', ';', ':') + "…";
     }
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

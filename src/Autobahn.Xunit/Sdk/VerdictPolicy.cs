@@ -1,5 +1,6 @@
 using Autobahn.Testsuite;
 using Autobahn.Testsuite.Cases;
+using Autobahn.Testsuite.Verdicts;
 
 namespace Autobahn.Xunit.Sdk;
 
@@ -12,10 +13,10 @@ namespace Autobahn.Xunit.Sdk;
 internal static class VerdictPolicy
 {
     /// <summary>The <c>behavior</c> values the default policy accepts.</summary>
-    public static bool PassingBehavior(Behavior behavior) => behavior is Behavior.Ok or Behavior.NonStrict or Behavior.Informational;
+    public static bool PassingBehavior(Behavior behavior) => PassingVerdicts.IsPassingBehavior(behavior);
 
     /// <summary>The <c>behaviorClose</c> values the default policy accepts.</summary>
-    public static bool PassingClose(Behavior behaviorClose) => behaviorClose is Behavior.Ok or Behavior.Informational;
+    public static bool PassingClose(Behavior behaviorClose) => PassingVerdicts.IsPassingClose(behaviorClose);
 
     /// <summary>The outcome of <paramref name="result"/> under <paramref name="expectation"/> (the default policy when null).</summary>
     /// <param name="result">The case.</param>
