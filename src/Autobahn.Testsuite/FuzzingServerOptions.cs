@@ -19,12 +19,10 @@ public sealed record FuzzingServerOptions
     public IReadOnlyList<string> ExcludeCases { get; init; } = [];
 
     /// <summary>
-    /// Per agent pattern, case patterns that agent does not run (<c>exclude-agent-cases</c>): the case's connection is
-    /// opened and closed at once and nothing is recorded, as wstest does after the handshake.
+    /// The timers of each case (wstest's server <c>options</c>); <see cref="FuzzingOptions.Agent"/> is not used, the agent
+    /// comes from the request. <see cref="FuzzingOptions.ExcludeAfterHandshake"/> is wstest's <c>exclude-agent-cases</c>:
+    /// such a case's connection is upgraded and closed at once, and nothing is recorded.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> ExcludeAgentCases { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
-
-    /// <summary>The timers of each case (wstest's server <c>options</c>); <see cref="FuzzingOptions.Agent"/> is not used, the agent comes from the request.</summary>
     public FuzzingOptions Fuzzing { get; init; } = FuzzingOptions.Default;
 
     /// <summary>Where <c>/updateReports</c> writes (the spec's <c>outdir</c>, wstest's default <c>./reports/clients/</c>); null writes nothing.</summary>

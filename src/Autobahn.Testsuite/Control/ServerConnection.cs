@@ -49,7 +49,7 @@ internal sealed class ServerConnection(FuzzingServer server, Socket socket)
                 return;
             }
 
-            if (control is { Endpoint: ControlEndpoint.RunCase, Agent: { } agent, Case: { } id } && !AgentCaseExclusions.Excludes(server.Options.ExcludeAgentCases, agent, id))
+            if (control is { Endpoint: ControlEndpoint.RunCase, Agent: { } agent, Case: { } id } && server.Options.Fuzzing.ExcludeAfterHandshake?.Invoke(agent, id) != true)
             {
                 var claim = server.Claims.Take(agent, id);
                 routing = false;

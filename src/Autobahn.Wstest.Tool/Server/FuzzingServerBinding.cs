@@ -7,5 +7,5 @@ namespace Autobahn.Wstest.Tool.Server;
 internal static class FuzzingServerBinding
 {
     /// <summary>The fuzzing server of this build.</summary>
-    public static IFuzzingServer Create() => new UnavailableFuzzingServer();
+    public static IFuzzingServer Create() => new EngineFuzzingServer();
 }

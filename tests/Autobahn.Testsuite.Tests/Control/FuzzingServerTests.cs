@@ -138,7 +138,7 @@ public sealed class FuzzingServerTests
     [Fact]
     public async Task Excluded_agent_cases_are_closed_at_once_and_not_recorded()
     {
-        var options = new FuzzingServerOptions { ExcludeAgentCases = new Dictionary<string, IReadOnlyList<string>> { ["skipper"] = ["1.*"] } };
+        var options = new FuzzingServerOptions { Fuzzing = FuzzingOptions.Default with { ExcludeAfterHandshake = (agent, id) => agent == "skipper" && id.Text.StartsWith("1.", StringComparison.Ordinal) } };
         await using var server = FuzzingServer.Start(options);
 
         var (messages, _) = await EchoClients.ReadControlAsync(new Uri(server.Url, "/runCase?case=1&agent=skipper"), Within());

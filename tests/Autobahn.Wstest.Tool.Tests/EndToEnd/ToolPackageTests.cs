@@ -72,10 +72,31 @@ public sealed class ToolPackageTests(InstalledTool tool, ITestOutputHelper log) 
     public async Task InstalledTool_NoSpec_WritesWstestsTemplate()
     {
         var work = Directory.CreateDirectory(dir.Combine("implicit")).FullName;
-        var (exitCode, output) = await RunAsync(wstest, ["-m", "fuzzingserver"], work);
-        Assert.Equal(2, exitCode); // the fuzzing server is not in this build
+        // The template listens on 9001: a shutdownOnComplete from a stub client ends the run once it is up.
+        var running = RunAsync(wstest, ["-m", "fuzzingserver"], work);
+        await StopWhenListeningAsync(new Uri("ws://127.0.0.1:9001/updateReports?agent=none&shutdownOnComplete=true"), running);
+        var (exitCode, output) = await running;
         Assert.Contains("Auto-generating spec file 'fuzzingserver.json'", output, StringComparison.Ordinal);
+        Assert.True(exitCode == 0 || output.Contains("cannot listen on 127.0.0.1:9001", StringComparison.Ordinal), output);
         Assert.Equal(SpecTemplates.FuzzingServer, File.ReadAllText(Path.Combine(work, "fuzzingserver.json")));
+    }
+
+    private static async Task StopWhenListeningAsync(Uri stop, Task running)
+    {
+        for (var attempt = 0; attempt < 300 && !running.IsCompleted; attempt++)
+        {
+            using var socket = new System.Net.WebSockets.ClientWebSocket();
+            try
+            {
+                await socket.ConnectAsync(stop, CancellationToken.None);
+                await socket.ReceiveAsync(new byte[16], CancellationToken.None);
+                return;
+            }
+            catch (System.Net.WebSockets.WebSocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     private async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, string workingDirectory)

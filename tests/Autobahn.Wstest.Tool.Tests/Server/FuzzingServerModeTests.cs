@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
 using Autobahn.Wstest.Tool.Cli;
 using Autobahn.Wstest.Tool.Server;
 using Autobahn.Wstest.Tool.Specs;
@@ -84,12 +87,73 @@ public class FuzzingServerModeTests
     }
 
     [Fact]
-    public async Task Run_ThisBuild_SaysNotAvailableAndExitsTwo()
+    public async Task Run_ServesATesteeLoopThroughTheControlProtocol_AndExitsZeroOnShutdownOnComplete()
     {
         using var dir = new TempDirectory();
-        var run = await ToolRun.RunAsync("-m", "fuzzingserver", "-s", dir.Write("s.json", SpecTemplates.FuzzingServer));
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("not available in this build", run.Error, StringComparison.Ordinal);
+        var port = FreePort();
+        var reports = dir.Combine("reports").Replace('\\', '/');
+        var spec = dir.Write("s.json", "{\"url\": \"ws://127.0.0.1:" + port + "\", \"outdir\": \"" + reports + "\", \"cases\": [\"1.1.*\"], \"exclude-agent-cases\": {\"skipper\": [\"1.1.2\"]}}");
+        var run = ToolRun.RunAsync("-m", "fuzzingserver", "-s", spec, "-u", "0");
+        var url = $"ws://127.0.0.1:{port}";
+
+        // The loop every client project writes for wstest: getCaseCount, runCase 1..N, updateReports.
+        var count = int.Parse(await TesteeAsync(url + "/getCaseCount", echo: false, retryUntilListening: true) ?? "0", CultureInfo.InvariantCulture);
+        for (var i = 1; i <= count; i++) await TesteeAsync($"{url}/runCase?case={i}&agent=dotnet", echo: true);
+        await TesteeAsync($"{url}/runCase?case=2&agent=skipper", echo: true);
+        await TesteeAsync($"{url}/updateReports?agent=dotnet&shutdownOnComplete=true", echo: false);
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(8, count);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("case 1.1.1 for agent dotnet: OK / OK", result.Output, StringComparison.Ordinal);
+        Assert.Contains("8 cases run, 0 failed", result.Output, StringComparison.Ordinal);
+        var index = await File.ReadAllTextAsync(Path.Combine(reports, "index.json"));
+        Assert.Contains("\"dotnet\"", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"skipper\"", index, StringComparison.Ordinal); // excluded after the handshake: nothing recorded
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>One connection of a testee loop on <see cref="ClientWebSocket"/>: echoes when asked, returns the first text message.</summary>
+    private static async Task<string?> TesteeAsync(string url, bool echo, bool retryUntilListening = false)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var socket = new ClientWebSocket();
+            try
+            {
+                await socket.ConnectAsync(new Uri(url), CancellationToken.None);
+            }
+            catch (WebSocketException) when (retryUntilListening && attempt < 100)
+            {
+                await Task.Delay(100);
+                continue;
+            }
+
+            string? first = null;
+            var buffer = new byte[1 << 16];
+            using var message = new MemoryStream();
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    return first;
+                }
+
+                message.Write(buffer, 0, received.Count);
+                if (!received.EndOfMessage) continue;
+                first ??= received.MessageType == WebSocketMessageType.Text ? Encoding.UTF8.GetString(message.ToArray()) : "";
+                if (echo) await socket.SendAsync(message.ToArray(), received.MessageType, true, CancellationToken.None);
+                message.SetLength(0);
+            }
+        }
     }
 
     private sealed class RecordingServer : IFuzzingServer
