@@ -85,8 +85,6 @@ internal sealed record FuzzingClientSpec
             throw new UsageException($"spec: {where}.\"url\" \"{urlText}\" is not a ws:// URL");
         }
 
-        if (url.Scheme == "wss") throw new UsageException($"spec: {where}.\"url\" \"{urlText}\": wss:// is not supported by this build (use a ws:// URL)");
-
         var agent = SpecReader.String(server, "agent", where + ".");
         if (SpecReader.String(server, "origin", where + ".") is { } origin) warnings.Add($"{where}.\"origin\" \"{origin}\" is not honoured: no Origin header is sent");
         if (SpecReader.Strings(server, "protocols", where + ".") is { Count: > 0 } protocols)
@@ -94,9 +92,14 @@ internal sealed record FuzzingClientSpec
             warnings.Add($"{where}.\"protocols\" [{string.Join(", ", protocols)}] is not honoured: no Sec-WebSocket-Protocol header is sent");
         }
 
-        if (SpecReader.String(server, "hostname", where + ".") is { } hostname) warnings.Add($"{where}.\"hostname\" \"{hostname}\" is not honoured (it only matters for wss://)");
+        var hostname = SpecReader.String(server, "hostname", where + ".");
+        if (hostname is not null && url.Scheme != "wss") warnings.Add($"{where}.\"hostname\" \"{hostname}\" is not used (it only matters for wss://)");
 
         var options = ClientProtocolOptions.Apply(baseOptions, globalOptions, SpecReader.Object(server, "options", where + "."), $"\"options\" / {where}.\"options\"", warnings);
+
+        // wstest 0.8.2 connects to wss:// without any certificate check and without SNI; 25.10.1's "hostname" turns on
+        // SNI and verification against the platform's trust store (fuzzingserver-and-cli.md §E.1).
+        if (url.Scheme == "wss") options = options with { Tls = hostname is null ? TlsOptions.Default with { AcceptAnyCertificate = true } : TlsOptions.Default with { HostName = hostname } };
         Func<string, CaseId, bool>? exclude = exclusions.IsEmpty ? null : (reportedAgent, id) => exclusions.Excludes(reportedAgent, id.Text);
         return new ServerEntry { Url = url, Agent = agent, Options = options with { Agent = agent, ExcludeAfterHandshake = exclude } };
     }

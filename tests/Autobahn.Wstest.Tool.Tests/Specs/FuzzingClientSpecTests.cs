@@ -72,6 +72,17 @@ public class FuzzingClientSpecTests
         Assert.Equal(5, spec.Warnings.Count);
     }
 
+    [Fact]
+    public void Read_Wss_AcceptsAnyCertificateAsWstest082_AndVerifiesWithHostname()
+    {
+        var spec = Read("""{"cases": ["*"], "servers": [{"url": "wss://127.0.0.1:9001"}, {"url": "wss://127.0.0.1:9002", "hostname": "localhost"}]}""");
+
+        Assert.True(spec.Servers[0].Options.Tls.AcceptAnyCertificate);
+        Assert.False(spec.Servers[1].Options.Tls.AcceptAnyCertificate);
+        Assert.Equal("localhost", spec.Servers[1].Options.Tls.HostName);
+        Assert.Empty(spec.Warnings);
+    }
+
     [Theory]
     [InlineData("""{"servers": [{"url": "ws://127.0.0.1:9001"}]}""", "\"cases\" is required")]
     [InlineData("""{"cases": "*", "servers": [{"url": "ws://127.0.0.1:9001"}]}""", "\"cases\" must be a list of strings")]
@@ -79,7 +90,6 @@ public class FuzzingClientSpecTests
     [InlineData("""{"cases": ["*"], "options": {"openHandshakeTimeout": "5"}, "servers": [{"url": "ws://127.0.0.1:9001"}]}""", "positive number of seconds")]
     [InlineData("""{"cases": ["*"], "servers": [{"agent": "x"}]}""", "servers[0].\"url\" is required")]
     [InlineData("""{"cases": ["*"], "servers": [{"url": "http://127.0.0.1:9001"}]}""", "is not a ws:// URL")]
-    [InlineData("""{"cases": ["*"], "servers": [{"url": "wss://127.0.0.1:9001"}]}""", "wss:// is not supported")]
     [InlineData("""{"cases": ["*"], "exclude-agent-cases": {"a": "1.*"}, "servers": [{"url": "ws://127.0.0.1:9001"}]}""", "must be a list of strings")]
     public void Read_BadSpec_IsOneClearUsageError(string json, string message)
     {
