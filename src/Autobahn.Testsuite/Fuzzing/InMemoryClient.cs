@@ -13,7 +13,6 @@ namespace Autobahn.Testsuite.Fuzzing;
 /// </summary>
 internal static class InMemoryClient
 {
-    private const int MaxResponseLength = 16 * 1024;
 
     /// <summary>What .NET's <c>ClientWebSocket</c> offers with a default <see cref="WebSocketDeflateOptions"/>.</summary>
     private const string DeflateOffer = "permessage-deflate; client_max_window_bits";
@@ -35,7 +34,7 @@ internal static class InMemoryClient
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
             var request = Request(url, key, offerDeflate);
             await stream.WriteAsync(Encoding.ASCII.GetBytes(request), cancellationToken).ConfigureAwait(false);
-            var headers = await ReadResponseHeadersAsync(stream, cancellationToken).ConfigureAwait(false);
+            var headers = await InMemoryHead.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
             if (headers is null || headers.GetValueOrDefault(":status") != "101") return;
             if (headers.GetValueOrDefault("sec-websocket-accept") != HandshakeRequest.ExpectedAccept(key)) return;
             var deflate = headers.TryGetValue("sec-websocket-extensions", out var accepted) ? DeflateOptions(accepted) : null;
@@ -86,30 +85,5 @@ internal static class InMemoryClient
         }
 
         return options;
-    }
-
-    private static async Task<Dictionary<string, string>?> ReadResponseHeadersAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var response = new List<byte>();
-        var one = new byte[1];
-
-        // Byte by byte, so nothing after the response's empty line is consumed before the WebSocket reads it.
-        while (response.Count < MaxResponseLength)
-        {
-            if (await stream.ReadAsync(one, cancellationToken).ConfigureAwait(false) == 0) return null;
-            response.Add(one[0]);
-            if (response.Count >= 4 && response[^4] == '\r' && response[^3] == '\n' && response[^2] == '\r' && response[^1] == '\n') break;
-        }
-
-        var lines = Encoding.ASCII.GetString([.. response]).Split("\r\n");
-        var statusLine = lines[0].Split(' ');
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { [":status"] = statusLine.Length > 1 ? statusLine[1] : "" };
-        foreach (var line in lines.Skip(1))
-        {
-            var colon = line.IndexOf(':');
-            if (colon > 0) headers[line[..colon].Trim().ToLowerInvariant()] = line[(colon + 1)..].Trim();
-        }
-
-        return headers;
     }
 }

@@ -11,7 +11,6 @@ namespace Autobahn.Testsuite.Fuzzing;
 /// </summary>
 internal static class InMemoryServer
 {
-    private const int MaxRequestLength = 16 * 1024;
 
     public static Stream Start(Func<WebSocket, CancellationToken, Task> handler, bool acceptDeflate, CancellationToken cancellationToken)
     {
@@ -30,7 +29,7 @@ internal static class InMemoryServer
         cancellationToken = aborted.Token;
         try
         {
-            var request = await ReadRequestHeadersAsync(stream, cancellationToken).ConfigureAwait(false);
+            var request = await InMemoryHead.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
             if (request is null || !request.TryGetValue("sec-websocket-key", out var key)) return;
             var (deflate, extensionResponse) = acceptDeflate && request.TryGetValue("sec-websocket-extensions", out var offers)
                 ? AcceptDeflate(offers)
@@ -89,28 +88,5 @@ internal static class InMemoryServer
         }
 
         return (null, null);
-    }
-
-    private static async Task<Dictionary<string, string>?> ReadRequestHeadersAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var request = new List<byte>();
-        var one = new byte[1];
-
-        // Byte by byte, so nothing after the request's empty line is consumed before the WebSocket reads it.
-        while (request.Count < MaxRequestLength)
-        {
-            if (await stream.ReadAsync(one, cancellationToken).ConfigureAwait(false) == 0) return null;
-            request.Add(one[0]);
-            if (request.Count >= 4 && request[^4] == '\r' && request[^3] == '\n' && request[^2] == '\r' && request[^1] == '\n') break;
-        }
-
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in Encoding.ASCII.GetString([.. request]).Split("\r\n"))
-        {
-            var colon = line.IndexOf(':');
-            if (colon > 0) headers[line[..colon].Trim().ToLowerInvariant()] = line[(colon + 1)..].Trim();
-        }
-
-        return headers;
     }
 }
