@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using Autobahn.Testsuite;
+using Autobahn.Testsuite.Cases;
+using Autobahn.Xunit.Sdk;
+
+namespace Autobahn.Xunit.Tests.Sdk;
+
+/// <summary>Client rows through the runner: the process's loopback fuzzing server, the verdict policy, the fast failures.</summary>
+public sealed class CaseRunnerClientTests
+{
+    private static readonly FuzzingOptions Fast = FuzzingOptions.Default with { TimeScale = 0.1 };
+
+    [Fact]
+    public async Task A_conformant_client_passes_and_UNIMPLEMENTED_does_not_fail()
+    {
+        var runner = new CaseRunner(Fuzzer.RunCaseAsync, report: null, new ConnectFailureMemory(TimeProvider.System));
+
+        var result = await runner.RunClientAsync("1.1.1", EchoAsync, options: null, default);
+        var declined = await runner.RunClientAsync("12.1.1", EchoAsync, options: null, default);
+
+        Assert.Equal((Behavior.Ok, Behavior.Ok), (result.Behavior, result.BehaviorClose));
+        Assert.Equal(Behavior.Unimplemented, declined.Behavior);
+    }
+
+    [Fact]
+    public async Task A_client_that_hangs_without_connecting_is_waited_on_once_and_later_rows_fail_at_once()
+    {
+        var runner = new CaseRunner(Fuzzer.RunCaseAsync, report: null, new ConnectFailureMemory(TimeProvider.System));
+
+        var first = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunClientAsync("1.1.1", HangAsync, Fast, default));
+        var clock = Stopwatch.StartNew();
+        var second = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunClientAsync("1.1.2", HangAsync, Fast, default));
+
+        Assert.Contains("did not connect to ws://127.0.0.1:", first.Message, StringComparison.Ordinal);
+        Assert.EndsWith(CaseFailureMessage.NotRetriedSuffix, second.Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(0.4), $"the second row took {clock.Elapsed.TotalSeconds:0.00} s");
+    }
+
+    private static Task HangAsync(Uri url, CancellationToken token) => Task.Delay(Timeout.Infinite, token);
+
+    private static async Task EchoAsync(Uri url, CancellationToken token)
+    {
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(url, token);
+        var buffer = new byte[1 << 16];
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer, token);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, token);
+                return;
+            }
+
+            await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, token);
+        }
+    }
+}
