@@ -37,6 +37,23 @@ public sealed class CaseRunnerClientTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(0.4), $"the second row took {clock.Elapsed.TotalSeconds:0.00} s");
     }
 
+    [Fact]
+    public async Task All_517_rows_of_a_client_that_never_connects_fail_within_a_minute_none_passing()
+    {
+        var runner = new CaseRunner(Fuzzer.RunCaseAsync, report: null, new ConnectFailureMemory(TimeProvider.System));
+        var clock = Stopwatch.StartNew();
+        var failed = 0;
+        foreach (var info in CaseInfo.All)
+        {
+            // wstest's own timers: the first row waits the 5 s opening-handshake timeout, the others are not retried.
+            await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunClientAsync(info.Id.Text, HangAsync, options: null, default));
+            failed++;
+        }
+
+        Assert.Equal(517, failed);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"517 rows took {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
     private static Task HangAsync(Uri url, CancellationToken token) => Task.Delay(Timeout.Infinite, token);
 
     private static async Task EchoAsync(Uri url, CancellationToken token)
