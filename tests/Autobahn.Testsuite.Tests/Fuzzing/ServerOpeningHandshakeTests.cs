@@ -174,6 +174,22 @@ public sealed class ServerOpeningHandshakeTests
         if (maxDistance > 255) Assert.True(inspection.MaxDistance > 255, "the default window must reach past 255 octets, or the window-8 case proves nothing");
     }
 
+    /// <summary>case12_x_x.py: SERVER_ACCEPT is accept_deflate for 12.x and DEFLATE_PARAMS' accept1..accept7 for 13.1–13.7.</summary>
+    [Fact]
+    public void Catalog_ServerAccept_IsTheCasesAcceptFunction()
+    {
+        foreach (var definition in CaseCatalog.All)
+        {
+            var expected = definition.Id.Section switch
+            {
+                12 => DeflateAccept.AcceptDeflate,
+                13 => DeflateAccept.Accept1 + (int.Parse(definition.Id.Text.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture) - 1),
+                _ => DeflateAccept.DeclineAll,
+            };
+            Assert.True(expected == definition.ServerAccept, $"{definition.Id.Text}: {definition.ServerAccept}, expected {expected}");
+        }
+    }
+
     private static CaseCore ServerCore(string caseId, int? requiredHostPort = null) => new(
         CaseCatalog.Get(CaseId.Parse(caseId)),
         FuzzerRole.Server,
