@@ -86,7 +86,9 @@ public sealed class HostileClientTests
         var result = await RunAsync(server, "1.1.1", async (stream, url, token) =>
         {
             await stream.WriteAsync(Encoding.ASCII.GetBytes(Request(url, "permessage-deflate; client_max_window_bits=16")), token);
-            response = await ReadHeadAsync(stream, token);
+
+            // Not the case's token: the case ends with the refusal and cancels it, maybe before this read is done.
+            response = await ReadHeadAsync(stream, CancellationToken.None);
         });
 
         Assert.StartsWith("HTTP/1.1 400 ", response, StringComparison.Ordinal);
