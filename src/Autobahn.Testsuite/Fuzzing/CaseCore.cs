@@ -21,8 +21,6 @@ namespace Autobahn.Testsuite.Fuzzing;
 /// </remarks>
 internal sealed class CaseCore : IDrivenConnection, IDisposable
 {
-    private const int MaxRecordedEvents = 10_000;
-
     private readonly CaseDefinition definition;
     private readonly FuzzerRole role;
     private readonly Uri url;
@@ -40,8 +38,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     private readonly FrameReceiver receiver;
     private readonly CaseScript script;
     private readonly EchoJudge? judge;
-    private readonly List<CaseEvent> received = [];
-    private long recordedOctets;
+    private readonly ReceivedEvents received;
     private int? openHandshakeTimer;
 
     private PerMessageDeflateResponse? deflate;
@@ -67,6 +64,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         this.role = role;
         this.url = url;
         this.options = options;
+        received = new ReceivedEvents(options.MaxFramePayloadLength);
 
         // Loaded before connecting, so a missing CompressionDataFolder file fails the call, not the connection.
         if (definition.Echo is CompressedRoundTripCheck check) compressionData = CompressionDataSets.Get(check.DataSetKey, options.CompressionDataFolder);
@@ -98,9 +96,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     public void FailToConnect(string failure)
     {
         connectFailed = true;
-        connectionFailure = role == FuzzerRole.Client
-            ? $"Could not connect to {url}: {failure}."
-            : $"The client never opened the case: {failure}.";
+        connectionFailure = ConnectionFailureText.NotConnected(role, url, failure);
         closing.State = SessionState.Closed;
     }
 
@@ -192,7 +188,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
 
     // ---- used by the case script ------------------------------------------------------------------
 
-    internal void RecordTimeout(string tag) => received.Add(CaseEvent.Timeout(tag));
+    internal void RecordTimeout(string tag) => received.AddTimeout(tag);
 
     /// <summary><c>case12_x_x.py</c> onOpen: UNIMPLEMENTED and close at once when the peer declined permessage-deflate.</summary>
     internal bool CompressionNegotiated()
@@ -218,9 +214,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         if (outcome.Failure is { } failure)
         {
             if (outcome.Unclean) closing.WasNotCleanReason = failure;
-            connectionFailure = role == FuzzerRole.Client
-                ? $"The WebSocket opening handshake with {url} failed: {failure}."
-                : $"The fuzzer refused the client's opening handshake: {failure}.";
+            connectionFailure = ConnectionFailureText.HandshakeFailed(role, url, failure);
 
             // A server answers a bad request with its HTTP error, then closes (failHandshake: dropConnection(abort=False)).
             if (outcome.Reply is { } refusal) sender.SendData(refusal, sync: false, chopSize: null);
@@ -343,18 +337,13 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     /// <summary>Records a message or pong, then <c>case.py</c> finishWhenDone: close once the events equal an expected outcome.</summary>
     private void Record(CaseEvent caseEvent)
     {
-        received.Add(caseEvent);
-
-        // Not in wstest, which keeps every event: no case expects more than a few events of at most 256 KiB together,
-        // so a peer flooding the fuzzer has failed already, and the fuzzer drops the connection instead of growing the list.
-        recordedOctets += caseEvent.Payload.Length;
-        if (received.Count > MaxRecordedEvents || recordedOctets > options.MaxFramePayloadLength)
+        if (!received.TryAdd(caseEvent))
         {
-            FailByDrop($"the {Peer} sent more than {MaxRecordedEvents} messages and pongs or more than {options.MaxFramePayloadLength} octets in them; the fuzzer keeps no more");
+            FailByDrop(received.OverflowReason(ConnectionFailureText.Peer(role)));
             return;
         }
 
-        if (definition.Expected.Any(outcome => !outcome.Events.SequenceEqual(received))) return;
+        if (!received.MatchAll(definition.Expected)) return;
         if (definition.ExpectedClose.ClosedByMe && !definition.SuppressClose) closingHandshake.SendClose(definition.ExpectedClose.CloseCodes[0], null);
     }
 
@@ -386,9 +375,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         timers.CancelAll();
         if (!connectionWasOpen && connectionFailure is null)
         {
-            connectionFailure = closing.WasOpenHandshakeTimeout
-                ? $"The {Peer} at {url} did not complete the WebSocket opening handshake within {options.Scale(options.OpenHandshakeTimeout).TotalSeconds:0.###} s."
-                : $"The {Peer} at {url} closed the connection during the WebSocket opening handshake.";
+            connectionFailure = ConnectionFailureText.HandshakeUnfinished(role, url, closing.WasOpenHandshakeTimeout, options.Scale(options.OpenHandshakeTimeout));
         }
     }
 
@@ -402,8 +389,6 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
     {
         if (closing.OpenHandshakeTimedOut()) Drop(abort: true);
     }
-
-    private string Peer => role == FuzzerRole.Client ? "server" : "client";
 
     private void Tick(TimeSpan at)
     {
