@@ -1,0 +1,68 @@
+using System.Reflection;
+using Autobahn.Testsuite.Cases;
+using Autobahn.Xunit.Sdk;
+using Xunit;
+using Xunit.Sdk;
+using Xunit.v3;
+
+namespace Autobahn.Xunit;
+
+/// <summary>
+/// The rows of an Autobahn theory: one per case selected by wstest's case patterns (its <c>"cases"</c> and
+/// <c>"exclude-cases"</c>), in wstest's order. Each row has one argument, the case id string.
+/// </summary>
+/// <example><code>
+/// [AutobahnTheory]
+/// [AutobahnCases("*", Exclude = "9.*")]
+/// public Task Conforms(string caseId) => AutobahnRunner.RunAsync(caseId, server.Url);
+/// </code></example>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class AutobahnCasesAttribute : DataAttribute
+{
+    /// <summary>Selects the cases matching <paramref name="patterns"/>: ids ("2.2") or wildcards ("6.4.*", "*"); all cases when none is given.</summary>
+    /// <param name="patterns">wstest's case patterns.</param>
+    public AutobahnCasesAttribute(params string[] patterns)
+    {
+        Patterns = patterns is null || patterns.Length == 0 ? ["*"] : patterns;
+    }
+
+    /// <summary>The case patterns.</summary>
+    public IReadOnlyList<string> Patterns { get; }
+
+    /// <summary>Case patterns to leave out, separated by commas, e.g. <c>"9.*, 12.*"</c>.</summary>
+    public string? Exclude { get; set; }
+
+    /// <summary>
+    /// One row per selected case: named <c>2.2 · Send ping with small text payload.</c>, with the traits
+    /// <c>AutobahnSection</c>, <c>AutobahnCategory</c> and <c>AutobahnCase</c>; skipped while the theory's
+    /// <see cref="AutobahnTheoryAttribute.SkipUnlessEnvironment"/> variable is unset; cases that must run alone
+    /// (section 9) opt out of parallelization.
+    /// </summary>
+    /// <param name="testMethod">The theory.</param>
+    /// <param name="disposalTracker">Unused: the rows hold strings only.</param>
+    /// <returns>The rows, in wstest's order.</returns>
+    /// <exception cref="ArgumentException">A pattern is not a case id or a valid wildcard.</exception>
+    public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
+    {
+        ArgumentNullException.ThrowIfNull(testMethod);
+        var skip = RowTraits.EnvironmentSkipReason(testMethod.GetCustomAttribute<AutobahnTheoryAttribute>());
+        IReadOnlyCollection<ITheoryDataRow> rows = [.. ResolveCases().Select(id => RowTraits.Row(id.Text, skip))];
+        return new(rows);
+    }
+
+    /// <inheritdoc />
+    public override bool SupportsDiscoveryEnumeration() => true;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        "[AutobahnCases(" + string.Join(", ", Patterns.Select(p => $"\"{p}\"")) + (Exclude is null ? string.Empty : $", Exclude = \"{Exclude}\"") + ")]";
+
+    /// <summary>The selected, implemented case ids.</summary>
+    /// <exception cref="ArgumentException">A pattern is not a case id or a valid wildcard.</exception>
+    // The same two lines as the v2 adapter's AutobahnCasesAttribute.ResolveCases: a candidate for Common.
+    internal IReadOnlyList<CaseId> ResolveCases() =>
+        CaseSelection.Resolve(Patterns, ExcludePatterns(), implementedOnly: true);
+
+    private string[] ExcludePatterns() =>
+        (Exclude ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}

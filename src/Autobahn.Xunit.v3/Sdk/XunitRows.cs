@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Xunit;
+using Xunit.Sdk;
+
+namespace Autobahn.Xunit.Sdk;
+
+/// <summary>
+/// How the v3 adapter hands a row's settings to <see cref="AutobahnRunner"/>: xUnit v3's own test context says which
+/// test is running on this flow, so a call belongs to a row when the current test case is an Autobahn row whose case id
+/// is the one being run. Anything else — a plain <c>[Fact]</c>, another case id than the row's — gets the defaults.
+/// </summary>
+internal static class XunitRows
+{
+    /// <summary>One theory run per Autobahn theory (test method) in this process.</summary>
+    private static readonly ConcurrentDictionary<string, TheoryRun> Runs = new(StringComparer.Ordinal);
+
+    /// <summary>The settings of the Autobahn row running <paramref name="caseId"/> on this flow, or null outside a row.</summary>
+    public static RowSettings? Find(string caseId)
+    {
+        if (caseId is null || TestContext.Current.TestCase is not AutobahnTestCase row || !string.Equals(row.CaseId, caseId, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var method = row.TestMethod;
+        return new RowSettings(
+            () => CaseExpectations.For(method.Method, method.TestClass.Class),
+            row.Theory?.TimeScale ?? 1,
+            Runs.GetOrAdd(method.UniqueID, static _ => new TheoryRun()));
+    }
+
+    /// <summary>
+    /// The exception that reports UNIMPLEMENTED. In a row: xUnit v3's dynamic skip, with the reason. Outside a row it
+    /// fails the test and says why, as the v2 adapter does, so that both adapters judge a call the same way.
+    /// </summary>
+    public static Exception Unimplemented(string reason, bool inRow) =>
+        inRow ? SkipException.ForSkip(reason) : new XunitException(reason + "\n" + OutsideRow);
+
+    /// <summary>The second line of the message outside a row.</summary>
+    public const string OutsideRow =
+        "This call is not an [AutobahnTheory] row's (pass the row's caseId argument as it is), so UNIMPLEMENTED fails instead of being reported as skipped.";
+}
