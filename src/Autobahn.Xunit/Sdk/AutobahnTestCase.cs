@@ -43,11 +43,11 @@ internal sealed class AutobahnTestCase : XunitTestCase
         dataSkipReason = skipReason;
     }
 
-    /// <summary>The rows of this theory that run ahead, set by <see cref="AutobahnTestFrameworkExecutor"/>; not serialized.</summary>
-    internal RowPlan? Plan { get; set; }
-
-    /// <summary>Why no plan could be made; the row fails with it.</summary>
-    internal string? PlanError { get; set; }
+    /// <summary>
+    /// The run of the theory this row belongs to, set by <see cref="AutobahnTestMethodRunner"/>; without the Autobahn
+    /// test framework, one run per theory and process (<see cref="TheoryRuns"/>). Not serialized.
+    /// </summary>
+    internal TheoryRun? TheoryRun { get; set; }
 
     /// <summary>The case id of the row.</summary>
     public string CaseId => TestMethodArguments is [string id, ..] ? id : string.Empty;
@@ -75,23 +75,38 @@ internal sealed class AutobahnTestCase : XunitTestCase
         ExceptionAggregator aggregator,
         CancellationTokenSource cancellationTokenSource)
     {
-        // Set on this async flow, the context flows into the test method; the change is undone when this method returns.
-        var theory = TestMethod.Method.GetCustomAttributes(typeof(AutobahnTheoryAttribute))
-            .OfType<IReflectionAttributeInfo>().Select(a => a.Attribute).OfType<AutobahnTheoryAttribute>().FirstOrDefault();
-        var context = new AutobahnRowContext(() => CaseExpectations.For(TestMethod))
+        // The row's settings travel with its argument: a case id string of the row's own (XunitRows).
+        var theory = TheoryAttributeOf(TestMethod);
+        var settings = new RowSettings(() => ExpectationsOf(TestMethod), theory?.TimeScale ?? 1, TheoryRun ?? TheoryRuns.For(TestMethod));
+        var declared = TestMethodArguments;
+        var argument = XunitRows.Register(CaseId, settings);
+        TestMethodArguments = [argument, .. declared.Skip(1)];
+        try
         {
-            TimeScale = theory?.TimeScale ?? 1,
-            Theory = TestMethod.TestClass.Class.Name + "." + TestMethod.Method.Name,
-            Plan = Plan,
-            PlanError = PlanError,
-            RunCancellation = cancellationTokenSource.Token,
-        };
-        AutobahnRowContext.Current = context;
-        using var bus = new SkippingMessageBus(messageBus, context);
-        var summary = await base.RunAsync(diagnosticMessageSink, bus, constructorArguments, aggregator, cancellationTokenSource);
-        summary.Skipped += bus.SkippedCount;
-        return summary;
+            using var bus = new UnimplementedAsSkippedMessageBus(messageBus);
+            var summary = await base.RunAsync(diagnosticMessageSink, bus, constructorArguments, aggregator, cancellationTokenSource);
+            summary.Failed -= bus.SkippedCount;
+            summary.Skipped += bus.SkippedCount;
+            return summary;
+        }
+        finally
+        {
+            TestMethodArguments = declared;
+            XunitRows.Unregister(argument);
+        }
     }
+
+    /// <summary>The <see cref="AutobahnTheoryAttribute"/> of <paramref name="testMethod"/>, if any.</summary>
+    internal static AutobahnTheoryAttribute? TheoryAttributeOf(ITestMethod testMethod) =>
+        testMethod.Method.GetCustomAttributes(typeof(AutobahnTheoryAttribute))
+            .OfType<IReflectionAttributeInfo>().Select(a => a.Attribute).OfType<AutobahnTheoryAttribute>().FirstOrDefault();
+
+    /// <summary>The expectations declared on <paramref name="testMethod"/> and its class.</summary>
+    /// <exception cref="ArgumentException">An attribute is invalid.</exception>
+    internal static CaseExpectations ExpectationsOf(ITestMethod testMethod) =>
+        testMethod.Method is IReflectionMethodInfo method && testMethod.TestClass.Class is IReflectionTypeInfo type
+            ? CaseExpectations.For(method.MethodInfo, type.Type)
+            : CaseExpectations.None;
 
     /// <summary>
     /// Prefixed with the case's position in wstest's list, so that xUnit's default orderer (which sorts test cases by

@@ -5,17 +5,25 @@ using Xunit.Sdk;
 namespace Autobahn.Xunit.Sdk;
 
 /// <summary>
-/// xUnit's own test framework, plus concurrent Autobahn rows. Opt in with
-/// <c>[assembly: TestFramework("Autobahn.Xunit.Sdk.AutobahnTestFramework", "Autobahn.Xunit")]</c>.
+/// xUnit's own test framework, plus concurrent Autobahn rows: the rows of one <see cref="AutobahnTheoryAttribute"/>
+/// theory run at most <see cref="AutobahnTheoryAttribute.Concurrency"/> at a time, each timed and reported on its own.
+/// The package's build files name it for the test assembly
+/// (<c>[assembly: TestFramework("Autobahn.Xunit.Sdk.AutobahnTestFramework", "Autobahn.Xunit")]</c>); set the MSBuild
+/// property <c>AutobahnXunitTestFramework</c> to <c>false</c> to keep another framework (rows then run one at a time).
 /// </summary>
 /// <remarks>
-/// Why a test framework: running the following rows ahead needs to know which rows will run, after <c>--filter</c> or a
-/// selection in Test Explorer. In xUnit v2 only the executor sees that list (<c>RunTestCases</c>); a test case, its
-/// discoverer or its runner never does. Guessing from discovery would run cases the user filtered out against their
-/// server — and hit the breakpoints of someone debugging one case. Without the attribute, rows run one after another.
+/// Why a test framework: in xUnit v2 only a test method runner sees the rows of a theory that will run (after
+/// <c>--filter</c> or a Test Explorer selection) and runs them; the runner comes from the framework.
 /// </remarks>
-internal sealed class AutobahnTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
+public sealed class AutobahnTestFramework : XunitTestFramework
 {
+    /// <summary>Created by xUnit from the assembly attribute.</summary>
+    /// <param name="messageSink">xUnit's diagnostic message sink.</param>
+    public AutobahnTestFramework(IMessageSink messageSink)
+        : base(messageSink)
+    {
+    }
+
     /// <inheritdoc />
     protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
         new AutobahnTestFrameworkExecutor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);

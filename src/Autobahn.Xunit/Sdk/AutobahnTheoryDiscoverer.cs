@@ -62,7 +62,7 @@ internal sealed class AutobahnTheoryDiscoverer(IMessageSink diagnosticMessageSin
 
         try
         {
-            var expectations = CaseExpectations.For(testMethod);
+            var expectations = AutobahnTestCase.ExpectationsOf(testMethod);
             foreach (var id in selected) _ = expectations.For(id);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)

@@ -4,7 +4,7 @@ using Autobahn.Testsuite;
 namespace Autobahn.Xunit.Sdk;
 
 /// <summary>
-/// How many cases of one theory may run at once (<see cref="RowPlan"/>), a pure function; the caller reads the
+/// How many rows of one theory may run at once (the v2 <c>AutobahnTestMethodRunner</c>, v3 likewise), a pure function; the caller reads the
 /// environment. <c>AUTOBAHN_CONCURRENCY</c> wins (so CI or a user can switch it off without touching code), then an
 /// attached debugger (1: a breakpoint in the server must see one case, not eight), then
 /// <see cref="AutobahnTheoryAttribute.Concurrency"/>, then <see cref="Default"/>.

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using Autobahn.Testsuite.Cases;
-using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace Autobahn.Xunit.Sdk;
 
@@ -55,15 +54,15 @@ internal sealed class CaseExpectations
         return new CaseExpectations(method, type);
     }
 
-    /// <summary>The expectations declared on <paramref name="testMethod"/> and its class.</summary>
+    /// <summary>The expectations declared on <paramref name="method"/> and on <paramref name="testClass"/> (the class the test runs in).</summary>
     /// <exception cref="ArgumentException">An attribute is invalid.</exception>
-    public static CaseExpectations For(ITestMethod testMethod)
+    public static CaseExpectations For(MethodInfo method, Type testClass)
     {
-        ArgumentNullException.ThrowIfNull(testMethod);
-        return From(Attributes(testMethod.Method.GetCustomAttributes(typeof(AutobahnExpectAttribute))), Attributes(testMethod.TestClass.Class.GetCustomAttributes(typeof(AutobahnExpectAttribute))));
-
-        static IEnumerable<AutobahnExpectAttribute> Attributes(IEnumerable<IAttributeInfo> attributes) =>
-            attributes.OfType<IReflectionAttributeInfo>().Select(a => a.Attribute).OfType<AutobahnExpectAttribute>();
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(testClass);
+        return From(
+            method.GetCustomAttributes<AutobahnExpectAttribute>(),
+            testClass.GetCustomAttributes<AutobahnExpectAttribute>());
     }
 
     /// <summary>The expectation that applies to <paramref name="caseId"/>, or null when none matches it.</summary>

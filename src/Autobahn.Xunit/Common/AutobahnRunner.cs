@@ -18,9 +18,13 @@ public static class AutobahnRunner
     /// <returns>The case's result, when its verdict passes.</returns>
     /// <exception cref="AutobahnCaseFailedException">
     /// The verdict fails: behavior other than OK, NON-STRICT or INFORMATIONAL, or close other than OK or INFORMATIONAL;
-    /// or the server could not be reached. UNIMPLEMENTED (the server declined permessage-deflate) does not fail:
-    /// an <see cref="AutobahnTheoryAttribute"/> row reports it as skipped.
+    /// or the server could not be reached.
     /// </exception>
+    /// <remarks>
+    /// UNIMPLEMENTED (the server declined permessage-deflate) is a skip: an <see cref="AutobahnTheoryAttribute"/> row
+    /// reports it as skipped; called outside such a row, the call throws and the test fails saying so. Pass the row's
+    /// <paramref name="caseId"/> argument as it is: the row's expectations, time scale and theory run are found by it.
+    /// </remarks>
     public static Task<CaseResult> RunAsync(string caseId, string serverUrl, FuzzingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(serverUrl);
@@ -29,7 +33,7 @@ public static class AutobahnRunner
 
     /// <inheritdoc cref="RunAsync(string, string, FuzzingOptions?, CancellationToken)" />
     public static Task<CaseResult> RunAsync(string caseId, Uri serverUrl, FuzzingOptions? options = null, CancellationToken cancellationToken = default) =>
-        CaseRunner.Shared.RunAsync(caseId, serverUrl, options, cancellationToken);
+        CaseRunner.Shared.RunAsync(caseId, serverUrl, options, XunitRows.Find(caseId), cancellationToken);
 
     /// <summary>
     /// Runs one case against a server-side <see cref="System.Net.WebSockets.WebSocket"/> handler in memory — no socket, no
@@ -48,7 +52,7 @@ public static class AutobahnRunner
         Func<System.Net.WebSockets.WebSocket, CancellationToken, Task> handler,
         FuzzingOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        CaseRunner.Shared.RunAsync(caseId, handler, options, cancellationToken);
+        CaseRunner.Shared.RunAsync(caseId, handler, options, XunitRows.Find(caseId), cancellationToken);
     /// <summary>
     /// Runs one case against a WebSocket <b>client</b>, as wstest's fuzzingserver does: the package's fuzzing server
     /// (one per test run, on 127.0.0.1 and a free port) calls <paramref name="client"/> with the URL of the case
@@ -76,7 +80,7 @@ public static class AutobahnRunner
         Func<Uri, CancellationToken, Task> client,
         FuzzingOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        CaseRunner.Shared.RunClientAsync(caseId, client, options, cancellationToken);
+        CaseRunner.Shared.RunClientAsync(caseId, client, options, XunitRows.Find(caseId), cancellationToken);
 
     /// <summary>
     /// Runs one case against a client-side <see cref="System.Net.WebSockets.WebSocket"/> handler in memory — no socket: the
@@ -97,7 +101,7 @@ public static class AutobahnRunner
         Func<System.Net.WebSockets.WebSocket, CancellationToken, Task> client,
         FuzzingOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        CaseRunner.Shared.RunClientAsync(caseId, client, options, cancellationToken);
+        CaseRunner.Shared.RunClientAsync(caseId, client, options, XunitRows.Find(caseId), cancellationToken);
 
     /// <summary>
     /// Runs one case against a WebSocket client like <see cref="RunClientAsync(string, Func{Uri, CancellationToken, Task}, FuzzingOptions?, CancellationToken)"/>
@@ -124,7 +128,7 @@ public static class AutobahnRunner
     {
         ArgumentException.ThrowIfNullOrEmpty(caseId);
         var file = SnapshotFile.For(sourceFile, className, method, caseId);
-        var result = await CaseRunner.Shared.RunClientAsync(caseId, client, options, cancellationToken).ConfigureAwait(false);
+        var result = await CaseRunner.Shared.RunClientAsync(caseId, client, options, XunitRows.Find(caseId), cancellationToken).ConfigureAwait(false);
         await SnapshotVerifier.FromEnvironment().VerifyAsync(SnapshotText.Render(result), file, result.Id.Text).ConfigureAwait(false);
         return result;
     }
@@ -173,7 +177,7 @@ public static class AutobahnRunner
     {
         ArgumentException.ThrowIfNullOrEmpty(caseId);
         var file = SnapshotFile.For(sourceFile, className, method, caseId);
-        return VerifyAsync(CaseRunner.Shared, SnapshotVerifier.FromEnvironment(), caseId, serverUrl, options, file, cancellationToken);
+        return VerifyAsync(CaseRunner.Shared, SnapshotVerifier.FromEnvironment(), caseId, serverUrl, options, XunitRows.Find(caseId), file, cancellationToken);
     }
 
     /// <summary>What the public <c>VerifyAsync</c> does, with runner, verifier and file passed in (for tests).</summary>
@@ -183,12 +187,13 @@ public static class AutobahnRunner
         string caseId,
         Uri serverUrl,
         FuzzingOptions? options,
+        RowSettings? row,
         SnapshotFile file,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(verifier);
-        var result = await runner.RunAsync(caseId, serverUrl, options, cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(caseId, serverUrl, options, row, cancellationToken).ConfigureAwait(false);
         await verifier.VerifyAsync(SnapshotText.Render(result), file, result.Id.Text).ConfigureAwait(false);
         return result;
     }

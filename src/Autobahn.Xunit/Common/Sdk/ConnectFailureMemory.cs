@@ -6,7 +6,7 @@ namespace Autobahn.Xunit.Sdk;
 /// Remembers, per server URL, that a TCP connect failed, so that the next rows against a server that is down fail at
 /// once instead of each waiting for its own connect to fail. wstest skips the rest of a run after a failed connect
 /// (<c>ATS fuzzing.py</c> <c>clientConnectionFailed</c>); a test run cannot skip rows, so it fails them fast, and forgets
-/// after <see cref="Lifetime"/> so that a server started meanwhile is tried again.
+/// after <see cref="Lifetime"/> so that a server started meanwhile is tried again. One per <see cref="TheoryRun"/>.
 /// </summary>
 internal sealed class ConnectFailureMemory(TimeProvider time)
 {
@@ -14,9 +14,6 @@ internal sealed class ConnectFailureMemory(TimeProvider time)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, (string Message, DateTimeOffset At)> failures = new(StringComparer.Ordinal);
-
-    /// <summary>The memory of this process.</summary>
-    public static ConnectFailureMemory Shared { get; } = new(TimeProvider.System);
 
     /// <summary>Remembers that connecting to <paramref name="serverUrl"/> failed with <paramref name="message"/>.</summary>
     public void Remember(Uri serverUrl, string message) => failures[Key(serverUrl)] = (message, time.GetUtcNow());
