@@ -32,12 +32,11 @@ public sealed class AutobahnTheoryAttribute(
     public double TimeScale { get; set; } = 1;
 
     /// <summary>
-    /// How many of the rows' cases may run at once when the test assembly runs tests in parallel within a method
-    /// (xUnit v3's <c>[assembly: Parallelization(Mode = ParallelMode.All)]</c>, or <c>parallelMode: "all"</c> in
-    /// xunit.runner.json): 0 (the default) for twice the processor count, at most 8; 1 to run them one after another.
-    /// The <c>AUTOBAHN_CONCURRENCY</c> environment variable overrides it; with a debugger attached cases run one at a
-    /// time; section 9 always runs alone (its rows opt out of parallelization). Without parallel mode "all", rows run
-    /// one after another.
+    /// How many of the rows' cases may run at once: 0 (the default) for twice the processor count, at most 8; 1 to run
+    /// them one after another. The <c>AUTOBAHN_CONCURRENCY</c> environment variable overrides it; with a debugger
+    /// attached cases run one at a time; section 9 always runs alone, after the theory's other rows. Rows run
+    /// concurrently through the package's test framework (<see cref="Sdk.AutobahnTestFramework"/>, named for the test
+    /// assembly by the package's build files); without it they run one after another.
     /// </summary>
     public int Concurrency { get; set; }
 
