@@ -6,8 +6,8 @@ namespace Autobahn.Xunit.Sdk;
 
 /// <summary>
 /// One Autobahn case as one test. The row's only argument is the case id string; everything else is looked up in the
-/// catalog, so the test case serializes as xUnit needs it to. It runs itself in order to bound how many rows of its
-/// theory run at once (<see cref="TheoryGates"/>) when xUnit runs the rows in parallel (parallel mode "all").
+/// catalog, so the test case serializes as xUnit needs it to. It runs itself in order to wait for a slot of its
+/// theory's <see cref="Gate"/> when <see cref="AutobahnTestClassRunner"/> runs the theory's rows concurrently.
 /// </summary>
 internal sealed class AutobahnTestCase : XunitTestCase, ISelfExecutingXunitTestCase
 {
@@ -45,12 +45,26 @@ internal sealed class AutobahnTestCase : XunitTestCase, ISelfExecutingXunitTestC
     /// <summary>The case id of the row.</summary>
     public string CaseId => TestMethodArguments is [string id, ..] ? id : string.Empty;
 
+    /// <summary>
+    /// The run of the theory this row belongs to, set by <see cref="AutobahnTestClassRunner"/> for each run of the
+    /// theory; not serialized. Null without the package's test framework (<see cref="XunitRows"/> then keeps one per
+    /// theory for the process).
+    /// </summary>
+    internal TheoryRun? TheoryRun { get; set; }
+
+    /// <summary>
+    /// As many slots as the theory's rows may run at once, set by <see cref="AutobahnTestClassRunner"/> while it runs
+    /// them concurrently; null when they run one after another. Not serialized.
+    /// </summary>
+    internal SemaphoreSlim? Gate { get; set; }
+
     /// <summary>The theory's <see cref="AutobahnTheoryAttribute"/>.</summary>
     public AutobahnTheoryAttribute? Theory => TestMethod.FactAttributes.OfType<AutobahnTheoryAttribute>().FirstOrDefault();
 
     /// <summary>
-    /// Runs the row as xUnit runs any test case. When xUnit runs the theory's rows in parallel, the row first waits for
-    /// one of the theory's <see cref="TheoryGates"/> slots, so that at most the theory's degree of cases run at once.
+    /// Runs the row as xUnit runs any test case. When its theory's rows run concurrently, the row first waits for a slot
+    /// of the <see cref="Gate"/>, so that at most the theory's degree of cases run at once; the gate lets waiters in
+    /// first come, first served, and xUnit starts the rows in wstest's order, so they start in that order.
     /// </summary>
     public async ValueTask<RunSummary> Run(
         ExplicitOption explicitOption,
@@ -64,21 +78,10 @@ internal sealed class AutobahnTestCase : XunitTestCase, ISelfExecutingXunitTestC
     {
         ArgumentNullException.ThrowIfNull(cancellationTokenSource);
 
-        // Sequential rows need no gate: xUnit already runs them one at a time, and so do skipped rows, which run nothing.
-        var gated = parallelMode == ParallelMode.All && !DisableParallelization && SkipReason is null;
-        SemaphoreSlim? gate = null;
-        if (gated)
+        // Rows that run one at a time need no slot, and neither do skipped rows, which run nothing.
+        var gate = parallelMode == ParallelMode.All && !DisableParallelization && SkipReason is null ? Gate : null;
+        if (gate is not null)
         {
-            try
-            {
-                gate = TheoryGates.For(this);
-            }
-            catch (ArgumentException e)
-            {
-                // A bad AUTOBAHN_CONCURRENCY: the row fails with the reason, as in the v2 adapter.
-                return XunitRunnerHelper.FailTestCases(messageBus, cancellationTokenSource, [this], e, sendTestCollectionMessages: false, sendTestClassMessages: false, sendTestMethodMessages: false, sendTestCaseMessages: true, sendTestMessages: true);
-            }
-
             try
             {
                 await gate.WaitAsync(cancellationTokenSource.Token).ConfigureAwait(false);

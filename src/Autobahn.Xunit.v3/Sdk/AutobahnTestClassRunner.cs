@@ -7,7 +7,8 @@ namespace Autobahn.Xunit.Sdk;
 /// <summary>
 /// xUnit's class runner, except that the rows of an Autobahn theory run concurrently: the theory's method runs in
 /// xUnit's parallel mode "all", on a scheduler of its own, and each row waits for a slot of its theory's gate
-/// (<see cref="AutobahnTestCase.Run"/>), so at most the theory's degree run at once, started in wstest's order. Rows
+/// (<see cref="AutobahnTestCase.Gate"/>), so at most the theory's degree (<see cref="ConcurrencyPolicy.Resolve"/>)
+/// run at once, started in wstest's order. Each run of a theory is one <see cref="TheoryRun"/>. Rows
 /// that must run alone (section 9) opt out of parallelization: xUnit runs them after the others, one at a time.
 /// Every other method runs exactly as xUnit runs it.
 /// </summary>
@@ -31,15 +32,21 @@ internal sealed class AutobahnTestClassRunner : XunitTestClassRunner
         ArgumentNullException.ThrowIfNull(ctxt);
         ArgumentNullException.ThrowIfNull(testCases);
         var theory = testMethod?.FactAttributes.OfType<AutobahnTheoryAttribute>().FirstOrDefault();
-        if (testMethod is null || theory is null || testCases.Count(t => t is AutobahnTestCase) < 2)
-        {
-            return await base.RunTestMethod(ctxt, testMethod, testCases);
-        }
+        if (testMethod is null || theory is null) return await base.RunTestMethod(ctxt, testMethod, testCases);
+
+        // One run of the theory: its rows share what they learn about their targets, and only they.
+        var rows = testCases.OfType<AutobahnTestCase>().ToArray();
+        var run = new TheoryRun();
+        foreach (var row in rows) row.TheoryRun = run;
 
         int degree;
         try
         {
-            degree = TheoryGates.Degree(theory);
+            degree = ConcurrencyPolicy.Resolve(
+                theory.Concurrency,
+                Environment.GetEnvironmentVariable(ConcurrencyPolicy.EnvironmentVariable),
+                Debugger.IsAttached,
+                Environment.ProcessorCount);
         }
         catch (ArgumentException e)
         {
@@ -47,19 +54,28 @@ internal sealed class AutobahnTestClassRunner : XunitTestClassRunner
             return XunitRunnerHelper.FailTestCases(ctxt.MessageBus, ctxt.CancellationTokenSource, testCases, e, sendTestMethodMessages: true);
         }
 
-        if (degree == 1) return await base.RunTestMethod(ctxt, testMethod, testCases);
+        if (degree == 1 || rows.Length < 2) return await base.RunTestMethod(ctxt, testMethod, testCases);
 
-        await using var scheduler = ExecutionScheduler.CreateUnlimited();
-        return await XunitTestMethodRunner.Instance.Run(
-            testMethod,
-            testCases,
-            ctxt.ExplicitOption,
-            ctxt.MessageBus,
-            ctxt.Aggregator.Clone(),
-            ctxt.CancellationTokenSource,
-            ParallelMode.All,
-            scheduler,
-            ctxt.ConstructorArguments ?? throw new InvalidOperationException("The test class's constructor arguments were not set."),
-            ctxt.ClassFixtureMappings);
+        using var gate = new SemaphoreSlim(degree);
+        foreach (var row in rows) row.Gate = gate;
+        try
+        {
+            await using var scheduler = ExecutionScheduler.CreateUnlimited();
+            return await XunitTestMethodRunner.Instance.Run(
+                testMethod,
+                testCases,
+                ctxt.ExplicitOption,
+                ctxt.MessageBus,
+                ctxt.Aggregator.Clone(),
+                ctxt.CancellationTokenSource,
+                ParallelMode.All,
+                scheduler,
+                ctxt.ConstructorArguments ?? throw new InvalidOperationException("The test class's constructor arguments were not set."),
+                ctxt.ClassFixtureMappings);
+        }
+        finally
+        {
+            foreach (var row in rows) row.Gate = null;
+        }
     }
 }

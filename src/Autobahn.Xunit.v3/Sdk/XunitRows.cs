@@ -11,7 +11,10 @@ namespace Autobahn.Xunit.Sdk;
 /// </summary>
 internal static class XunitRows
 {
-    /// <summary>One theory run per Autobahn theory (test method) in this process.</summary>
+    /// <summary>
+    /// One theory run per Autobahn theory (test method) for the process, for rows that run without the package's test
+    /// framework (which gives each run of a theory its own, <see cref="AutobahnTestCase.TheoryRun"/>).
+    /// </summary>
     private static readonly ConcurrentDictionary<string, TheoryRun> Runs = new(StringComparer.Ordinal);
 
     /// <summary>The settings of the Autobahn row running <paramref name="caseId"/> on this flow, or null outside a row.</summary>
@@ -26,7 +29,7 @@ internal static class XunitRows
         return new RowSettings(
             () => CaseExpectations.For(method.Method, method.TestClass.Class),
             row.Theory?.TimeScale ?? 1,
-            Runs.GetOrAdd(method.UniqueID, static _ => new TheoryRun()));
+            row.TheoryRun ?? Runs.GetOrAdd(method.UniqueID, static _ => new TheoryRun()));
     }
 
     /// <summary>
