@@ -32,10 +32,11 @@ internal sealed class AutobahnTestClassRunner : XunitTestClassRunner
         ArgumentNullException.ThrowIfNull(ctxt);
         ArgumentNullException.ThrowIfNull(testCases);
         var theory = testMethod?.FactAttributes.OfType<AutobahnTheoryAttribute>().FirstOrDefault();
-        if (testMethod is null || theory is null) return await base.RunTestMethod(ctxt, testMethod, testCases);
+        // Not the theory's rows when its discovery failed: then its one test fails with the reason.
+        var rows = testCases.OfType<AutobahnTestCase>().ToArray();
+        if (testMethod is null || theory is null || rows.Length == 0) return await base.RunTestMethod(ctxt, testMethod, testCases);
 
         // One run of the theory: its rows share what they learn about their targets, and only they.
-        var rows = testCases.OfType<AutobahnTestCase>().ToArray();
         var run = new TheoryRun();
         foreach (var row in rows) row.TheoryRun = run;
 
