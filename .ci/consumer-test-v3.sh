@@ -1,0 +1,285 @@
+#!/usr/bin/env bash
+# What a user of the xUnit v3 adapter does, with the packages built from this checkout:
+#   dotnet pack -> a local folder feed; a fresh xUnit v3 test project in a temporary folder, its csproj written by hand
+#   (the .NET SDK has no xUnit v3 template) as the package README says: xunit.v3.mtp-off, xunit.runner.visualstudio
+#   and Microsoft.NET.Test.Sdk, OutputType Exe; the README's `dotnet add package` line; the README's example class
+#   (between its markers, so README and test cannot drift); `dotnet test`.
+# Checks the packages (ids, version, dependencies, readme, docs, symbols, the build file that names the test
+# framework), then four test runs of the fresh project, as .ci/consumer-test.sh does for the v2 package:
+#   1. a developer's first run: the in-memory rows pass, the snapshot rows fail and write .received.txt;
+#   2. AUTOBAHN_ACCEPT_SNAPSHOTS=1: everything passes and .verified.txt files appear;
+#   3. CI=true: everything passes against the accepted files; then 4. a tampered .verified.txt fails and stays as it was;
+# and the test executable's own -list.
+# Usage: .ci/consumer-test-v3.sh         (needs dotnet, python3 and nuget.org; leaves nothing behind)
+set -euo pipefail
+
+started=$EPOCHREALTIME
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/autobahn-consumer-v3.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf '\n== consumer-test-v3 [%5.1f s]: %s\n' "$(awk "BEGIN { print $EPOCHREALTIME - $started }")" "$*"; }
+fail() { printf 'consumer-test-v3: FAILED: %s\n' "$*" >&2; exit 1; }
+
+# The one version, from Directory.Build.props; the test stack's versions, from Directory.Packages.props (a user
+# writes them in the csproj).
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -n 1)
+[ -n "$version" ] || fail "no <Version> in Directory.Build.props"
+central() { sed -n "s:.*<PackageVersion Include=\"$1\" Version=\"\([^\"]*\)\".*:\1:p" "$repo/Directory.Packages.props" | head -n 1; }
+xunit_v3=$(central xunit.v3.mtp-off)
+test_sdk=$(central Microsoft.NET.Test.Sdk)
+# The v3 projects of this repository name xunit.runner.visualstudio 4.x with VersionOverride (v2's is 3.x).
+runner=$(sed -n 's:.*Include="xunit.runner.visualstudio" VersionOverride="\([^"]*\)".*:\1:p' "$repo/samples/Autobahn.Samples.V3Tests/Autobahn.Samples.V3Tests.csproj")
+[ -n "$xunit_v3" ] && [ -n "$test_sdk" ] && [ -n "$runner" ] || fail "versions: xunit.v3.mtp-off '$xunit_v3', Microsoft.NET.Test.Sdk '$test_sdk', xunit.runner.visualstudio '$runner'"
+readme="$repo/src/Autobahn.Xunit.v3/README.md"
+
+# ---------------------------------------------------------------------------------------------------------------
+say "dotnet pack $version into a local feed"
+feed="$work/feed"
+for project in Autobahn.Testsuite Autobahn.Xunit.v3; do
+  dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$feed" -nologo -v q -clp:NoSummary
+done
+
+python3 - "$feed" "$version" "$readme" <<'PY'
+import re, sys, zipfile, pathlib
+import xml.etree.ElementTree as ET
+
+feed, version, readme_path = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+errors = []
+def check(ok, message):
+    if not ok: errors.append(message)
+
+readme = pathlib.Path(readme_path).read_text(encoding="utf-8")
+example = re.search(r"<!-- example:consumer-test-v3:begin -->\n.*?<!-- example:consumer-test-v3:end -->", readme, re.S)
+check(example is not None, "the v3 README has no example between <!-- example:consumer-test-v3:begin/end --> markers")
+check("dotnet add package Autobahn.Xunit.v3\n" in readme, "the v3 README does not say `dotnet add package Autobahn.Xunit.v3`")
+
+expected = {
+    "Autobahn.Xunit.v3": {f"Autobahn.Testsuite [{version}]", "xunit.v3.extensibility.core", "xunit.v3.assert", "DiffEngine"},
+    "Autobahn.Testsuite": set(),
+}
+for package_id, wanted in expected.items():
+    nupkg = feed / f"{package_id}.{version}.nupkg"
+    snupkg = feed / f"{package_id}.{version}.snupkg"
+    check(nupkg.exists(), f"{nupkg.name} was not packed")
+    check(snupkg.exists(), f"{snupkg.name} (symbols) was not packed")
+    if not nupkg.exists() or not snupkg.exists():
+        continue
+    with zipfile.ZipFile(nupkg) as z:
+        names = set(z.namelist())
+        nuspec = ET.fromstring(z.read(f"{package_id}.nuspec"))
+        package_readme = z.read("README.md").decode("utf-8") if "README.md" in names else ""
+    with zipfile.ZipFile(snupkg) as z:
+        symbols = set(z.namelist())
+    ns = {"n": nuspec.tag[1:].split("}")[0]}
+    meta = lambda tag: (nuspec.findtext(f"n:metadata/n:{tag}", default="", namespaces=ns) or "").strip()
+    for tag in ("id", "version", "authors", "description", "projectUrl", "tags", "readme", "license"):
+        check(meta(tag) != "", f"{package_id}: nuspec has no <{tag}>")
+    check(meta("id") == package_id and meta("version") == version, f"{package_id}: nuspec id/version {meta('id')} {meta('version')}")
+    for suffix in ("dll", "xml"):
+        check(f"lib/net10.0/{package_id}.{suffix}" in names, f"{package_id}: lib/net10.0/{package_id}.{suffix} missing")
+    check(f"lib/net10.0/{package_id}.pdb" in symbols, f"{package_id}: the .snupkg has no lib/net10.0/{package_id}.pdb")
+    check(not any(n.startswith("lib/") and n.split("/")[-1].startswith("Autobahn.") and package_id + "." not in n for n in names),
+          f"{package_id}: ships another Autobahn assembly")
+    if package_id == "Autobahn.Xunit.v3":
+        check("buildTransitive/Autobahn.Xunit.v3.props" in names, f"{package_id}: buildTransitive/Autobahn.Xunit.v3.props missing")
+        check(example is not None and example.group(0) in package_readme, f"{package_id}: the package README lacks the example")
+
+    groups = nuspec.findall("n:metadata/n:dependencies/n:group", ns)
+    print(f"{package_id} {version}: {nupkg.stat().st_size} bytes (.snupkg {snupkg.stat().st_size} bytes), files: "
+          + ", ".join(sorted(n for n in names if n.startswith(("lib/", "buildTransitive/")) or n == "README.md")))
+    check([g.get("targetFramework") for g in groups] == ["net10.0"], f"{package_id}: dependency groups {[g.get('targetFramework') for g in groups]}")
+    for group in groups:
+        deps = [(d.get("id"), d.get("version")) for d in group.findall("n:dependency", ns)]
+        print(f"  dependencies ({group.get('targetFramework')}): " + (", ".join(f"{i} {v}" for i, v in deps) or "none"))
+        got = {f"{i} {v}" if i == "Autobahn.Testsuite" else i for i, v in deps}
+        check(got == wanted, f"{package_id}: dependencies {sorted(got)}, expected exactly {sorted(wanted)}")
+        for i, _ in deps:
+            check(not re.match(r"(Microsoft\.AspNetCore|Microsoft\.NET\.Test\.Sdk|xunit\.runner|xunit$|xunit\.v3$|xunit\.v3\.mtp|xunit\.extensibility|xunit\.core$|xunit\.assert$)", i),
+                  f"{package_id}: a consumer does not need {i}")
+
+if errors:
+    print("\n".join("package check: " + e for e in errors), file=sys.stderr)
+    sys.exit(1)
+print("package checks: ok")
+PY
+
+# ---------------------------------------------------------------------------------------------------------------
+say "a fresh xUnit v3 project: a hand-written csproj, the README's dotnet add package line, the README's example"
+fallbacks=""
+for folder in "${NUGET_PACKAGES:-$HOME/.nuget/packages}" /opt/nuget/packages; do
+  [ -d "$folder" ] || continue
+  rm -rf "$folder/autobahn.xunit.v3/$version" "$folder/autobahn.testsuite/$version" 2>/dev/null || true
+  fallbacks+="    <add key=\"$folder\" value=\"$folder\" />"$'\n'
+done
+cat > "$work/nuget.config" <<NUGET
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <config>
+    <add key="globalPackagesFolder" value="$work/packages" />
+  </config>
+  <packageSources>
+    <clear />
+    <add key="local" value="$feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+  <fallbackPackageFolders>
+$fallbacks  </fallbackPackageFolders>
+</configuration>
+NUGET
+unset NUGET_PACKAGES
+
+mkdir -p "$work/Consumer"
+cd "$work/Consumer"
+# As a user writes it: an xUnit v3 test project is a program; for a plain `dotnet test` (VSTest) xunit.v3 4.x comes as
+# the mtp-off flavour beside xunit.runner.visualstudio and Microsoft.NET.Test.Sdk.
+cat > Consumer.csproj <<CSPROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <OutputType>Exe</OutputType>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+    <IsPackable>false</IsPackable>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="$test_sdk" />
+    <PackageReference Include="xunit.v3.mtp-off" Version="$xunit_v3" />
+    <PackageReference Include="xunit.runner.visualstudio" Version="$runner" />
+  </ItemGroup>
+  <ItemGroup>
+    <Using Include="Xunit" />
+  </ItemGroup>
+</Project>
+CSPROJ
+
+add_package=$(grep -m 1 -o 'dotnet add package Autobahn.Xunit.v3$' "$readme")
+echo "$add_package --version $version"
+$add_package --version "$version" >/dev/null || fail "$add_package --version $version"
+
+cp "$repo/samples/Autobahn.Samples.HttpListener/HttpListenerEchoServer.cs" .
+sed -n '/<!-- example:consumer-test-v3:begin -->/,/<!-- example:consumer-test-v3:end -->/p' "$readme" \
+  | sed '1d;$d' | sed '/^```/d' > EchoServerConformance.cs
+[ -s EchoServerConformance.cs ] || fail "no example between the README's markers"
+dotnet build -nologo -v q -clp:NoSummary -warnaserror >/dev/null || { dotnet build -nologo -v q -warnaserror; fail "the example does not build"; }
+# The package's build file names its test framework (concurrent rows) for the assembly.
+grep -rqF 'typeof(Autobahn.Xunit.Sdk.AutobahnTestFramework)' obj/Debug/net10.0/*.AssemblyInfo.cs \
+  || fail "the package's buildTransitive props did not name AutobahnTestFramework"
+# The test executable lists the rows itself.
+listed=$(./bin/Debug/net10.0/Consumer -list tests -nocolor | grep -c ' · ' || true)
+[ "$listed" -eq 33 ] || fail "the test executable's -list shows $listed rows, expected 33"
+echo "  the test executable's -list: $listed rows"
+
+# Every build-server variable the package looks at, so that runs 1 and 2 behave like a developer's machine.
+local_env=(env -u CI -u TF_BUILD -u GITHUB_ACTIONS -u GITLAB_CI -u JENKINS_URL -u TEAMCITY_VERSION -u BUILD_ID
+  -u BUILDKITE -u APPVEYOR -u TRAVIS -u CIRCLECI -u BITBUCKET_BUILD_NUMBER -u CODEBUILD_BUILD_ID -u DRONE
+  -u AUTOBAHN_ACCEPT_SNAPSHOTS -u AUTOBAHN_REPORTS_DIR -u AUTOBAHN_AGENT DiffEngine_Disabled=true)
+
+run_tests() { # name, env..., -- dotnet test args
+  local name=$1; shift
+  local envs=()
+  while [ "$1" != "--" ]; do envs+=("$1"); shift; done; shift
+  set +e
+  "${envs[@]}" dotnet test --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$work/results" "$@" \
+    > "$work/$name.log" 2>&1
+  local code=$?
+  set -e
+  # Not dotnet test's own summary line: .ci/run adds those up, and runs 1 and 4 fail on purpose.
+  echo "  dotnet test exited with $code"
+  return $code
+}
+
+# Checks a run's trx (and the snapshot files and index.json) against what the README says.
+check_run() { # name, expectation
+  python3 - "$work/results/$1.trx" "$2" "$PWD" <<'PY'
+import json, pathlib, re, sys
+import xml.etree.ElementTree as ET
+
+trx, expectation, project = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+root = ET.parse(trx).getroot()
+results = {r.get("testName"): (r.get("outcome"), r.findtext("t:Output/t:ErrorInfo/t:Message", default="", namespaces=ns))
+           for r in root.iterfind(".//t:UnitTestResult", ns)}
+errors = []
+def check(ok, message):
+    if not ok: errors.append(message)
+
+in_memory = [n for n in results if n.startswith(("1.", "7.1."))]
+loopback = [n for n in results if n.startswith("2.")]
+check(all(re.match(r"^\d+(\.\d+)+ · \S", n) for n in results), "a row is not named '<case> · <description>'")
+if expectation != "tampered-on-ci":  # the whole class ran
+    check(len(results) == 33, f"{len(results)} rows, expected 33 (16 of 1.*, 6 of 7.1.*, 11 of 2.*)")
+    check(len(in_memory) == 22 and len(loopback) == 11, f"rows: {len(in_memory)} in memory, {len(loopback)} over loopback")
+    check("1.1.1 · Send text message with payload 0." in results, "no row named '1.1.1 · Send text message with payload 0.'")
+    check("2.2 · Send ping with small text payload." in results, "no row named '2.2 · Send ping with small text payload.'")
+
+received = sorted(p.name for p in project.glob("*.received.txt"))
+verified = sorted(p.name for p in project.glob("*.verified.txt"))
+snapshot_names = sorted(f"EchoServerConformance.OverLoopback_caseId=2.{i}.{{}}.txt" for i in range(1, 12))
+
+if expectation == "first-run":
+    check(all(results[n][0] == "Passed" for n in in_memory), "an in-memory row did not pass")
+    check(all(results[n][0] == "Failed" for n in loopback), "a snapshot row did not fail on the first run")
+    message = results.get("2.2 · Send ping with small text payload.", ("", ""))[1]
+    check("no accepted snapshot yet" in message and "AUTOBAHN_ACCEPT_SNAPSHOTS=1" in message,
+          f"the first run's snapshot message does not say what to do: {message[:300]!r}")
+    check(received == sorted(s.format("received") for s in snapshot_names), f"received files: {received}")
+    check(verified == [], f"verified files after a first run: {verified}")
+elif expectation == "all-pass":
+    check(all(o == "Passed" for o, _ in results.values()),
+          "rows did not pass: " + "; ".join(f"{n}: {o} {m[:200]}" for n, (o, m) in results.items() if o != "Passed"))
+    check(received == [], f"received files left: {received}")
+    check(verified == sorted(s.format("verified") for s in snapshot_names), f"verified files: {verified}")
+    text = (project / "EchoServerConformance.OverLoopback_caseId=2.2.verified.txt").read_text(encoding="utf-8")
+    check("2.2" in text and "OK" in text and "\r" not in text, f"2.2's snapshot: {text[:300]!r}")
+    index = json.loads((project / "bin/Debug/net10.0/autobahn-reports/index.json").read_text(encoding="utf-8"))
+    in_memory_agent = index.get("InMemory", {})
+    check(len(in_memory_agent) == 22, f"index.json: {len(in_memory_agent)} cases under the agent InMemory, expected 22")
+    check(in_memory_agent.get("7.1.6", {}).get("behavior") == "INFORMATIONAL", f"index.json 7.1.6: {in_memory_agent.get('7.1.6')}")
+    check(in_memory_agent.get("1.1.1", {}).get("behavior") == "OK", f"index.json 1.1.1: {in_memory_agent.get('1.1.1')}")
+    over_loopback = [a for a in index if a != "InMemory"]
+    check(len(over_loopback) == 1 and len(index[over_loopback[0]]) == 11, f"index.json agents: { {a: len(c) for a, c in index.items()} }")
+elif expectation == "tampered-on-ci":
+    outcome, message = results.get("2.1 · Send ping without payload.", ("missing", ""))
+    check(len(results) == 1 and outcome == "Failed", f"the tampered snapshot's row: {outcome}")
+    check("differs from the accepted snapshot" in message and "never accepted" in message
+          and "-a line the server never wrote" in message,
+          f"the CI mismatch message: {message[:400]!r}")
+    check("EchoServerConformance.OverLoopback_caseId=2.1.received.txt" in received, f"received files: {received}")
+else:
+    check(False, f"unknown expectation {expectation}")
+
+print(f"  {expectation}: {sum(o == 'Passed' for o, _ in results.values())} passed, "
+      f"{sum(o == 'Failed' for o, _ in results.values())} failed; received files {len(received)}, verified files {len(verified)}")
+if errors:
+    print("\n".join("run check: " + e for e in errors), file=sys.stderr)
+    sys.exit(1)
+PY
+}
+
+say "run 1: a developer's first run (no accepted snapshots yet)"
+if run_tests first-run "${local_env[@]}" --; then fail "the first run passed without accepted snapshots"; fi
+check_run first-run first-run || { cat "$work/first-run.log"; fail "run 1"; }
+
+say "run 2: AUTOBAHN_ACCEPT_SNAPSHOTS=1"
+run_tests accept "${local_env[@]}" AUTOBAHN_ACCEPT_SNAPSHOTS=1 -- || { cat "$work/accept.log"; fail "run 2 failed"; }
+check_run accept all-pass || { cat "$work/accept.log"; fail "run 2"; }
+
+say "run 3: on a build server (CI=true) against the accepted snapshots"
+run_tests ci env -u AUTOBAHN_ACCEPT_SNAPSHOTS CI=true DiffEngine_Disabled=true -- || { cat "$work/ci.log"; fail "run 3 failed"; }
+check_run ci all-pass || { cat "$work/ci.log"; fail "run 3"; }
+
+say "run 4: a changed snapshot on a build server fails and is not accepted"
+tampered=EchoServerConformance.OverLoopback_caseId=2.1.verified.txt
+printf 'a line the server never wrote\n' >> "$tampered"
+before=$(sha256sum "$tampered")
+if run_tests tampered env CI=true AUTOBAHN_ACCEPT_SNAPSHOTS=1 DiffEngine_Disabled=true -- --filter "AutobahnCase=2.1"; then
+  fail "a changed snapshot passed on a build server"
+fi
+check_run tampered tampered-on-ci || { cat "$work/tampered.log"; fail "run 4"; }
+[ "$(sha256sum "$tampered")" = "$before" ] || fail "a build server accepted a snapshot"
+
+elapsed=$(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $started }")
+say "passed in ${elapsed} s wall time"
