@@ -19,7 +19,6 @@ internal sealed class AutobahnTestCase : XunitTestCase, ISelfExecutingXunitTestC
     }
 
     /// <summary>Creates the test of one row; the parameters are <see cref="XunitTestCase"/>'s.</summary>
-#pragma warning disable S107 // xUnit's own constructor has as many.
     public AutobahnTestCase(
         IXunitTestMethod testMethod,
         string testCaseDisplayName,
@@ -38,7 +37,6 @@ internal sealed class AutobahnTestCase : XunitTestCase, ISelfExecutingXunitTestC
         int? sourceLineNumber,
         int? timeout)
         : base(testMethod, testCaseDisplayName, uniqueID, @explicit, testLabel, disableParallelization, skipExceptions, skipReason, skipType, skipUnless, skipWhen, traits, testMethodArguments, sourceFilePath, sourceLineNumber, timeout)
-#pragma warning restore S107
     {
     }
 
