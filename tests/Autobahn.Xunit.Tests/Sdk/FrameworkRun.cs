@@ -27,7 +27,7 @@ internal static class FrameworkRun
         // ConfigureAwait) would otherwise post every continuation of the inner run to the outer runner's few threads.
         await Task.Run(() => executor.RunTests(testCases, sink, new ExecutionOptions()));
         var finished = await sink.Finished.Task.WaitAsync(timeout);
-        return new FrameworkRunResult([.. sink.Results], finished);
+        return new FrameworkRunResult([.. sink.Results], [.. sink.TestCasesFinished], finished);
     }
 
     /// <summary>Runs the rows of <paramref name="type"/>'s <paramref name="methodName"/>.</summary>
@@ -37,6 +37,8 @@ internal static class FrameworkRun
     private sealed class RecordingSink : LongLivedMarshalByRefObject, IMessageSink
     {
         public ConcurrentQueue<TestOutcome> Results { get; } = new();
+
+        public ConcurrentQueue<ITestCaseFinished> TestCasesFinished { get; } = new();
 
         public TaskCompletionSource<ITestAssemblyFinished> Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -52,6 +54,9 @@ internal static class FrameworkRun
                     break;
                 case ITestSkipped skipped:
                     Results.Enqueue(new TestOutcome(skipped.Test, "Skipped", skipped.ExecutionTime, skipped.Reason, null));
+                    break;
+                case ITestCaseFinished testCaseFinished:
+                    TestCasesFinished.Enqueue(testCaseFinished);
                     break;
                 case ITestAssemblyFinished finished:
                     Finished.TrySetResult(finished);
@@ -94,8 +99,8 @@ internal sealed record TestOutcome(ITest Test, string Outcome, decimal Execution
     public string CaseId => Test.TestCase.Traits.TryGetValue(AutobahnTestCase.CaseTrait, out var ids) ? ids[0] : Test.DisplayName;
 }
 
-/// <summary>The results of one <see cref="FrameworkRun"/> and its summary.</summary>
-internal sealed record FrameworkRunResult(IReadOnlyList<TestOutcome> Tests, ITestAssemblyFinished Summary)
+/// <summary>The results of one <see cref="FrameworkRun"/>, the summary of each test case and of the run.</summary>
+internal sealed record FrameworkRunResult(IReadOnlyList<TestOutcome> Tests, IReadOnlyList<ITestCaseFinished> TestCases, ITestAssemblyFinished Summary)
 {
     /// <summary>The result of the row of <paramref name="caseId"/>.</summary>
     public TestOutcome Row(string caseId) => Tests.Single(t => t.CaseId == caseId);

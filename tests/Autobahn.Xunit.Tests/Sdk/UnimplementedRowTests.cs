@@ -23,6 +23,8 @@ public sealed class UnimplementedRowTests
         Assert.StartsWith("UNIMPLEMENTED: the server did not accept permessage-deflate", row.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(UnimplementedCaseException.OutsideRow, row.Message, StringComparison.Ordinal);
         Assert.Equal((1, 0, 1), (run.Summary.TestsRun, run.Summary.TestsFailed, run.Summary.TestsSkipped));
+        var testCase = Assert.Single(run.TestCases);
+        Assert.Equal((1, 0, 1), (testCase.TestsRun, testCase.TestsFailed, testCase.TestsSkipped));
     }
 
     [Fact]
