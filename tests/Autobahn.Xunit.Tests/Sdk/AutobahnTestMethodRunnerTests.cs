@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.WebSockets;
 using Autobahn.Xunit.Sdk;
 using Xunit.Abstractions;
 

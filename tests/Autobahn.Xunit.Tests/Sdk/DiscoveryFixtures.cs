@@ -61,10 +61,6 @@ internal sealed class DiscoveryFixtures
     [AutobahnExpect("2.2", Behavior.NonStrict, "")]
     public Task ExpectationWithoutReason(string caseId) => Task.FromResult(caseId);
 
-    [AutobahnTheory(Concurrency = 3)]
-    [AutobahnCases("2.1", "2.2")]
-    public Task ThreeAtOnce(string caseId) => Task.FromResult(caseId);
-
     [AutobahnTheory(Concurrency = -1)]
     [AutobahnCases("2.1")]
     public Task NegativeConcurrency(string caseId) => Task.FromResult(caseId);
