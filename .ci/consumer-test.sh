@@ -73,6 +73,8 @@ for package_id, wanted in expected.items():
     check(f"lib/net10.0/{package_id}.pdb" in symbols, f"{package_id}: the .snupkg has no lib/net10.0/{package_id}.pdb")
     check(not any(n.startswith("lib/") and n.split("/")[-1].startswith("Autobahn.") and package_id not in n for n in names),
           f"{package_id}: ships another Autobahn assembly")
+    if package_id == "Autobahn.Xunit":
+        check("buildTransitive/Autobahn.Xunit.props" in names, "Autobahn.Xunit: buildTransitive/Autobahn.Xunit.props (the test framework attribute) missing")
 
     groups = nuspec.findall("n:metadata/n:dependencies/n:group", ns)
     print(f"{package_id} {version}: {nupkg.stat().st_size} bytes (.snupkg {snupkg.stat().st_size} bytes), files: "
@@ -147,6 +149,10 @@ sed -n '/<!-- example:consumer-test:begin -->/,/<!-- example:consumer-test:end -
   | sed '1d;$d' | sed '/^```/d' > EchoServerConformance.cs
 [ -s EchoServerConformance.cs ] || fail "no example between the README's markers"
 dotnet build -nologo -v q -clp:NoSummary -warnaserror >/dev/null || { dotnet build -nologo -v q -warnaserror; fail "the example does not build"; }
+# The package's buildTransitive props name its test framework (concurrent rows) without a line of the user's code.
+grep -q -a 'Autobahn.Xunit.Sdk.AutobahnTestFramework' bin/Debug/net10.0/Consumer.dll \
+  || fail "the consumer assembly has no [assembly: TestFramework(\"Autobahn.Xunit.Sdk.AutobahnTestFramework\", ...)]"
+echo "the package named its test framework for the consumer assembly (buildTransitive props)"
 
 # Every build-server variable the package looks at, so that runs 1 and 2 behave like a developer's machine.
 local_env=(env -u CI -u TF_BUILD -u GITHUB_ACTIONS -u GITLAB_CI -u JENKINS_URL -u TEAMCITY_VERSION -u BUILD_ID

@@ -27,11 +27,10 @@ public sealed class AutobahnTheoryAttribute : TheoryAttribute
     public double TimeScale { get; set; } = 1;
 
     /// <summary>
-    /// How many of the rows' cases may run at once when the test assembly opts in with
-    /// <c>[assembly: TestFramework("Autobahn.Xunit.Sdk.AutobahnTestFramework", "Autobahn.Xunit")]</c>: 0 (the default) for
-    /// twice the processor count, at most 8; 1 to run them one after another. Rows still run and report in order: a row
-    /// starts the following rows' cases ahead and each later row awaits its own. The <c>AUTOBAHN_CONCURRENCY</c>
-    /// environment variable overrides it; with a debugger attached cases run one at a time; section 9 always runs alone.
+    /// How many of the rows may run at once under the package's test framework (<c>Autobahn.Xunit.Sdk.AutobahnTestFramework</c>,
+    /// named for the test assembly by the package's build files): 0 (the default) for twice the processor count, at most
+    /// 8; 1 to run them one after another. Each row still runs, times and reports itself. The <c>AUTOBAHN_CONCURRENCY</c>
+    /// environment variable overrides it; with a debugger attached rows run one at a time; section 9 always runs alone.
     /// </summary>
     public int Concurrency { get; set; }
 

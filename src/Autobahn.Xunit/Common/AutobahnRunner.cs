@@ -72,8 +72,8 @@ public static class AutobahnRunner
     /// <exception cref="AutobahnCaseFailedException">
     /// The verdict fails (the same policy as for servers), or the client never connected: it returned or threw without
     /// connecting (at once), or did not connect within the opening-handshake timeout (5 s). UNIMPLEMENTED (the client
-    /// offered no permessage-deflate that the case accepts) does not fail: an <see cref="AutobahnTheoryAttribute"/> row
-    /// reports it as skipped.
+    /// offered no permessage-deflate that the case accepts) is a skip: an <see cref="AutobahnTheoryAttribute"/> row
+    /// reports it as skipped; outside a row the call throws.
     /// </exception>
     public static Task<CaseResult> RunClientAsync(
         string caseId,

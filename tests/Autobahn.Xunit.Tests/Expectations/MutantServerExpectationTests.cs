@@ -67,9 +67,9 @@ public sealed class MutantServerExpectationTests
     private static async Task<CaseResult> RunAsync(Uri url, AutobahnExpectAttribute? expectation, string caseId = "6.4.1")
     {
         var expectations = CaseExpectations.From(expectation is null ? [] : [expectation], []);
-        AutobahnRowContext.Current = new AutobahnRowContext(() => expectations);
-        var runner = new CaseRunner(Fuzzer.RunCaseAsync, report: null, new ConnectFailureMemory(TimeProvider.System));
+        var row = new RowSettings(() => expectations, timeScale: 1, new TheoryRun());
+        var runner = new CaseRunner(Fuzzer.RunCaseAsync, report: null);
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        return await runner.RunAsync(caseId, url, Fast, guard.Token);
+        return await runner.RunAsync(caseId, url, Fast, row, guard.Token);
     }
 }

@@ -18,31 +18,30 @@ public sealed class CaseRunnerWssTests(ITestOutputHelper output)
     {
         using var certificate = LoopbackCertificate.Create();
         await using var server = TlsEchoServer.Start(certificate);
-        var runner = new CaseRunner(Fuzzer.RunCaseAsync, report: null, new ConnectFailureMemory(TimeProvider.System));
+        var runner = new CaseRunner(Fuzzer.RunCaseAsync, report: null);
         var ids = CaseSelection.Resolve(["*"]).Select(id => id.Text).ToArray();
-        var plan = new RowPlan(ids, degree: ConcurrencyPolicy.DefaultMaximum);
+        var row = new RowSettings(() => CaseExpectations.None, timeScale: 1, new TheoryRun());
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
-        var messages = new List<string>();
+        // The rows of one theory run as the framework runs them, DefaultMaximum at a time.
         var slowest = TimeSpan.Zero;
+        var slowestLock = new Lock();
         var total = Stopwatch.StartNew();
-        foreach (var id in ids)
+        var messages = await GatedRows.RunAsync(ids, ConcurrencyPolicy.DefaultMaximum, async id =>
         {
-            var row = Stopwatch.StartNew();
-            AutobahnRowContext.Current = new AutobahnRowContext { Plan = plan, RunCancellation = guard.Token };
-            var failure = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync(id, server.Url, null, guard.Token));
-            messages.Add(failure.Message);
-            slowest = row.Elapsed > slowest ? row.Elapsed : slowest;
-        }
+            var clock = Stopwatch.StartNew();
+            var failure = await Assert.ThrowsAsync<AutobahnCaseFailedException>(() => runner.RunAsync(id, server.Url, null, row, guard.Token));
+            lock (slowestLock) slowest = clock.Elapsed > slowest ? clock.Elapsed : slowest;
+            return failure.Message;
+        });
 
         total.Stop();
-        AutobahnRowContext.Current = null;
         output.WriteLine($"{ids.Length} rows failed in {total.Elapsed.TotalSeconds:0.00} s: {total.Elapsed.TotalMilliseconds / ids.Length:0.0} ms per row, slowest {slowest.TotalMilliseconds:0} ms; {server.AcceptedConnections} connections tried");
         output.WriteLine(messages[0].Split('\n')[0]);
 
-        Assert.Equal(517, messages.Count);
+        Assert.Equal(517, messages.Length);
         Assert.StartsWith($"Could not connect to {server.Url}: TLS handshake failed: the server's certificate was rejected (SslPolicyErrors.RemoteCertificateChainErrors): chain status UntrustedRoot", messages[0]);
-        Assert.All(messages.Skip(1), m => Assert.EndsWith(CaseFailureMessage.NotRetriedSuffix, m));
+        Assert.All(messages.Skip(ConcurrencyPolicy.DefaultMaximum), m => Assert.EndsWith(CaseFailureMessage.NotRetriedSuffix, m));
         Assert.All(messages, m => Assert.Contains("SslPolicyErrors.RemoteCertificateChainErrors", m));
         Assert.InRange(server.AcceptedConnections, 1, ConcurrencyPolicy.DefaultMaximum); // the cases started before the first failure
         Assert.True(total.Elapsed < TimeSpan.FromSeconds(15), $"took {total.Elapsed}");

@@ -11,7 +11,7 @@ public sealed class SnapshotServerTests : IDisposable
     private static readonly SnapshotSettings Accepting = new(Accept: true, IsCi: false, LaunchDiffTool: false);
 
     private readonly string directory = Directory.CreateTempSubdirectory("autobahn-snapshots-").FullName;
-    private readonly CaseRunner runner = new(Fuzzer.RunCaseAsync, report: null, new ConnectFailureMemory(TimeProvider.System));
+    private readonly CaseRunner runner = new(Fuzzer.RunCaseAsync, report: null);
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
@@ -101,5 +101,5 @@ public sealed class SnapshotServerTests : IDisposable
     private SnapshotFile File(string caseId) => SnapshotFile.For(Path.Combine(directory, "SnapshotSample.cs"), className: null, "Conforms", caseId);
 
     private Task<CaseResult> VerifyAsync(SnapshotSettings settings, string caseId, Uri url, SnapshotFile file) =>
-        AutobahnRunner.VerifyAsync(runner, new SnapshotVerifier(settings, (_, _) => throw new InvalidOperationException("no diff tool in tests")), caseId, url, options: null, file, CancellationToken.None);
+        AutobahnRunner.VerifyAsync(runner, new SnapshotVerifier(settings, (_, _) => throw new InvalidOperationException("no diff tool in tests")), caseId, url, options: null, row: null, file, CancellationToken.None);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Autobahn.Testsuite;
 using Autobahn.Testsuite.Cases;
 using Autobahn.Xunit.Sdk;
+using Autobahn.Xunit.Tests.Sdk;
 using Xunit.Abstractions;
 
 namespace Autobahn.Xunit.Tests.Wss;
@@ -70,19 +71,12 @@ public sealed class SampleServerWssTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal((Behavior.Ok, Behavior.Ok), (result.Behavior, result.BehaviorClose));
     }
 
+    /// <summary>The cases, <see cref="ConcurrencyPolicy.DefaultMaximum"/> at a time as the framework runs a theory's rows.</summary>
     private static async Task<(Dictionary<string, CaseResult> Results, TimeSpan Elapsed)> RunAllAsync(string[] ids, Uri url, FuzzingOptions options, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var plan = new RowPlan(ids, degree: ConcurrencyPolicy.DefaultMaximum);
-        var results = new Dictionary<string, CaseResult>();
-        foreach (var id in ids)
-        {
-            var taken = plan.Take(id, url, options, (next, token) => Fuzzer.RunCaseAsync(next, url, options, token), cancellationToken);
-            Assert.NotNull(taken);
-            results[id] = await taken;
-        }
-
-        return (results, stopwatch.Elapsed);
+        var results = await GatedRows.RunAsync(ids, ConcurrencyPolicy.DefaultMaximum, id => Fuzzer.RunCaseAsync(id, url, options, cancellationToken));
+        return (ids.Zip(results).ToDictionary(pair => pair.First, pair => pair.Second), stopwatch.Elapsed);
     }
 
     /// <summary>The racy cases (<see cref="CaseInfo.IsRacy"/>, wstest issue #102) are OK or NON-STRICT whichever way they run.</summary>

@@ -48,7 +48,7 @@ internal static class ConcurrencyPolicy
 
     /// <summary>
     /// Whether a case may run concurrently with others: all but those the catalog says run alone
-    /// (<see cref="CaseInfo.RunsAlone"/>: section 9, as in wstest); the rows around them still run ahead.
+    /// (<see cref="CaseInfo.RunsAlone"/>: section 9, as in wstest); the rows around them still run concurrently.
     /// </summary>
     public static bool MayRunConcurrently(string caseId) => !CaseInfo.TryGet(caseId, out var info) || !info.RunsAlone;
 }
