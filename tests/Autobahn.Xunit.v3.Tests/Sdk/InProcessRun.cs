@@ -15,7 +15,7 @@ internal static class InProcessRun
     /// <summary>The test cases of <paramref name="types"/>, in discovery order.</summary>
     public static async Task<IReadOnlyList<ITestCase>> DiscoverAsync(params Type[] types)
     {
-        await using var framework = new AutobahnTestFramework();
+        await using var framework = new XunitTestFramework();
         var discoverer = framework.GetDiscoverer(typeof(InProcessRun).Assembly);
         var testCases = new List<ITestCase>();
         await discoverer.Find(
@@ -30,11 +30,18 @@ internal static class InProcessRun
         return testCases;
     }
 
-    /// <summary>Discovers <paramref name="types"/> and runs them; the outcome of each test, by <c>"Method: display name"</c>.</summary>
-    public static async Task<IReadOnlyDictionary<string, Outcome>> RunAsync(params Type[] types)
+    /// <summary>
+    /// Discovers <paramref name="types"/> and runs them with the adapter's test framework; the outcome of each test, by
+    /// <c>"Method: display name"</c>.
+    /// </summary>
+    public static Task<IReadOnlyDictionary<string, Outcome>> RunAsync(params Type[] types) => RunAsync(new AutobahnTestFramework(), types);
+
+    /// <summary>The same with <paramref name="framework"/>, e.g. xUnit's own (a project that names another framework).</summary>
+    public static async Task<IReadOnlyDictionary<string, Outcome>> RunAsync(TestFramework framework, params Type[] types)
     {
+        ArgumentNullException.ThrowIfNull(framework);
+        await using var owned = framework;
         var testCases = (await DiscoverAsync(types)).OfType<IXunitTestCase>().ToArray();
-        await using var framework = new AutobahnTestFramework();
         var executor = framework.GetExecutor(typeof(InProcessRun).Assembly);
         var sink = new CollectingSink(testCases.ToDictionary(t => t.UniqueID, t => t.TestMethodName));
         await executor.RunTestCases(testCases, sink, TestFrameworkOptions.ForExecution(new TestAssemblyConfiguration()), TestContext.Current.CancellationToken);

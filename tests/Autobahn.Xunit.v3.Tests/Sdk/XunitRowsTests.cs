@@ -1,4 +1,5 @@
 using Autobahn.Xunit.Tests.Subjects;
+using Xunit.v3;
 
 namespace Autobahn.Xunit.Tests.Sdk;
 
@@ -27,5 +28,19 @@ public sealed class XunitRowsTests
         // The same theory run again starts afresh.
         await InProcessRun.RunAsync(typeof(RowSettingsSubject));
         Assert.NotSame(slow1.TheoryRun, SeenSettings.Rows["Slow 1.1.1"]!.TheoryRun);
+    }
+
+    [Fact]
+    public async Task WithoutTheAdaptersFramework_RowsStillFindTheirSettings_OneTheoryRunPerTheoryForTheProcess()
+    {
+        var outcomes = await InProcessRun.RunAsync(new XunitTestFramework(), typeof(RowSettingsSubject));
+        Assert.All(outcomes.Values, o => Assert.Equal("Passed", o.Result));
+        var first = SeenSettings.Rows["Slow 1.1.1"]!;
+        Assert.Equal(3, first.TimeScale);
+        Assert.Same(first.TheoryRun, SeenSettings.Rows["Slow 1.1.2"]!.TheoryRun);
+        Assert.NotSame(first.TheoryRun, SeenSettings.Rows["Plain 1.1.1"]!.TheoryRun);
+
+        await InProcessRun.RunAsync(new XunitTestFramework(), typeof(RowSettingsSubject));
+        Assert.Same(first.TheoryRun, SeenSettings.Rows["Slow 1.1.1"]!.TheoryRun);
     }
 }
