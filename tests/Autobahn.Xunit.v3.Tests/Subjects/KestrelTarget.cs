@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Autobahn.Testsuite;
 using Autobahn.Testsuite.Cases;
 
 namespace Autobahn.Xunit.Tests.Subjects;
@@ -28,28 +27,4 @@ internal static class KestrelTarget
             throw;
         }
     }
-}
-
-/// <summary>Sections 1–7 and 10, one row at a time.</summary>
-internal sealed class KestrelSequentialSubject
-{
-    [AutobahnTheory(Concurrency = 1)]
-    [AutobahnCases("*", Exclude = "9.*, 12.*, 13.*")]
-    public Task Conforms(string caseId) => KestrelTarget.RunAsync(nameof(KestrelSequentialSubject), caseId);
-}
-
-/// <summary>The same rows, four at a time.</summary>
-internal sealed class KestrelConcurrentSubject
-{
-    [AutobahnTheory(Concurrency = 4)]
-    [AutobahnCases("*", Exclude = "9.*, 12.*, 13.*")]
-    public Task Conforms(string caseId) => KestrelTarget.RunAsync(nameof(KestrelConcurrentSubject), caseId);
-}
-
-/// <summary>Concurrent rows with two of section 9 among them, which must run alone.</summary>
-internal sealed class KestrelSectionNineSubject
-{
-    [AutobahnTheory(Concurrency = 4)]
-    [AutobahnCases("1.1.*", "9.1.1", "9.1.2", "2.*")]
-    public Task Conforms(string caseId) => KestrelTarget.RunAsync(nameof(KestrelSectionNineSubject), caseId);
 }
