@@ -86,3 +86,16 @@ $out"
 grep -qF 'UNIMPLEMENTED' <<< "$out" || fail "the UNIMPLEMENTED row's reason is not shown:
 $out"
 ok "-method runs one theory; UNIMPLEMENTED is a skip with its reason"
+
+# The README's xUnit v3 class is the v3 sample's file, verbatim.
+readme_class=$(awk '
+  /^## xUnit v3$/ { inside = 1; next }
+  /^## / { inside = 0 }
+  inside && /^```csharp$/ && !done { capture = 1; next }
+  capture && /^```$/ { capture = 0; done = 1; next }
+  capture { print }
+' README.md)
+[ -n "$readme_class" ] || fail "no csharp block in README's xUnit v3 section"
+diff -u "$project/InProcessKestrelConformance.cs" <(printf '%s\n' "$readme_class") > /dev/null \
+  || fail "README's xUnit v3 class differs from $project/InProcessKestrelConformance.cs"
+ok "README's xUnit v3 class is $project/InProcessKestrelConformance.cs"
