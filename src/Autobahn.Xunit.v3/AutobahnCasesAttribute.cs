@@ -1,5 +1,4 @@
 using System.Reflection;
-using Autobahn.Testsuite.Cases;
 using Autobahn.Xunit.Sdk;
 using Xunit;
 using Xunit.Sdk;
@@ -23,7 +22,7 @@ public sealed class AutobahnCasesAttribute : DataAttribute
     /// <param name="patterns">wstest's case patterns.</param>
     public AutobahnCasesAttribute(params string[] patterns)
     {
-        Patterns = patterns is null || patterns.Length == 0 ? ["*"] : patterns;
+        Patterns = CasePatterns.OrAll(patterns);
     }
 
     /// <summary>The case patterns.</summary>
@@ -45,8 +44,8 @@ public sealed class AutobahnCasesAttribute : DataAttribute
     public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
-        var skip = RowTraits.EnvironmentSkipReason(testMethod.GetCustomAttribute<AutobahnTheoryAttribute>());
-        IReadOnlyCollection<ITheoryDataRow> rows = [.. ResolveCases().Select(id => RowTraits.Row(id.Text, skip))];
+        var skip = RowTraits.EnvironmentSkipReason(testMethod.GetCustomAttribute<AutobahnTheoryAttribute>()?.SkipUnlessEnvironment);
+        IReadOnlyCollection<ITheoryDataRow> rows = [.. CasePatterns.Resolve(Patterns, Exclude).Select(id => Row(id.Text, skip))];
         return new(rows);
     }
 
@@ -54,15 +53,17 @@ public sealed class AutobahnCasesAttribute : DataAttribute
     public override bool SupportsDiscoveryEnumeration() => true;
 
     /// <inheritdoc />
-    public override string ToString() =>
-        "[AutobahnCases(" + string.Join(", ", Patterns.Select(p => $"\"{p}\"")) + (Exclude is null ? string.Empty : $", Exclude = \"{Exclude}\"") + ")]";
+    public override string ToString() => CasePatterns.Describe(Patterns, Exclude);
 
-    /// <summary>The selected, implemented case ids.</summary>
-    /// <exception cref="ArgumentException">A pattern is not a case id or a valid wildcard.</exception>
-    // The same two lines as the v2 adapter's AutobahnCasesAttribute.ResolveCases: a candidate for Common.
-    internal IReadOnlyList<CaseId> ResolveCases() =>
-        CaseSelection.Resolve(Patterns, ExcludePatterns(), implementedOnly: true);
-
-    private string[] ExcludePatterns() =>
-        (Exclude ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>
+    /// The row of <paramref name="caseId"/>. Cases that must run alone (section 9: they measure throughput) opt out of
+    /// xUnit's parallelization, which then runs them after the parallel rows, one at a time and beside no other test.
+    /// </summary>
+    private static TheoryDataRow Row(string caseId, string? skipReason) => new(caseId)
+    {
+        TestDisplayName = CaseDisplay.DisplayName(caseId),
+        Traits = RowTraits.Of(caseId).ToDictionary(t => t.Key, t => new HashSet<string> { t.Value }, StringComparer.OrdinalIgnoreCase),
+        Skip = skipReason,
+        DisableParallelization = ConcurrencyPolicy.MayRunConcurrently(caseId) ? null : true,
+    };
 }

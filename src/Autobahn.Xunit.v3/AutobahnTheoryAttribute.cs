@@ -39,8 +39,4 @@ public sealed class AutobahnTheoryAttribute(
     /// assembly by the package's build files); without it they run one after another.
     /// </summary>
     public int Concurrency { get; set; }
-
-    /// <summary>The skip reason of the rows while <see cref="SkipUnlessEnvironment"/>'s variable is unset.</summary>
-    internal static string EnvironmentSkipReason(string variable) =>
-        $"Set {variable}=ws://127.0.0.1:9001/ to run the suite against your server";
 }

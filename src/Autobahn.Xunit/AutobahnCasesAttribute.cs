@@ -1,5 +1,5 @@
 using System.Reflection;
-using Autobahn.Testsuite.Cases;
+using Autobahn.Xunit.Sdk;
 using Xunit.Sdk;
 
 namespace Autobahn.Xunit;
@@ -20,7 +20,7 @@ public sealed class AutobahnCasesAttribute : DataAttribute
     /// <param name="patterns">wstest's case patterns.</param>
     public AutobahnCasesAttribute(params string[] patterns)
     {
-        Patterns = patterns is null || patterns.Length == 0 ? ["*"] : patterns;
+        Patterns = CasePatterns.OrAll(patterns);
     }
 
     /// <summary>The case patterns.</summary>
@@ -31,17 +31,8 @@ public sealed class AutobahnCasesAttribute : DataAttribute
 
     /// <inheritdoc />
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
-        ResolveCases().Select(id => new object[] { id.Text });
+        CasePatterns.Resolve(Patterns, Exclude).Select(id => new object[] { id.Text });
 
     /// <inheritdoc />
-    public override string ToString() =>
-        "[AutobahnCases(" + string.Join(", ", Patterns.Select(p => $"\"{p}\"")) + (Exclude is null ? string.Empty : $", Exclude = \"{Exclude}\"") + ")]";
-
-    /// <summary>The selected, implemented case ids.</summary>
-    /// <exception cref="ArgumentException">A pattern is not a case id or a valid wildcard.</exception>
-    internal IReadOnlyList<CaseId> ResolveCases() =>
-        CaseSelection.Resolve(Patterns, ExcludePatterns(), implementedOnly: true);
-
-    private string[] ExcludePatterns() =>
-        (Exclude ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    public override string ToString() => CasePatterns.Describe(Patterns, Exclude);
 }

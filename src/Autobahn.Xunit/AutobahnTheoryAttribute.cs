@@ -33,7 +33,4 @@ public sealed class AutobahnTheoryAttribute : TheoryAttribute
     /// environment variable overrides it; with a debugger attached rows run one at a time; section 9 always runs alone.
     /// </summary>
     public int Concurrency { get; set; }
-
-    internal static string EnvironmentSkipReason(string variable) =>
-        $"Set {variable}=ws://127.0.0.1:9001/ to run the suite against your server";
 }

@@ -37,9 +37,5 @@ internal static class XunitRows
     /// fails the test and says why, as the v2 adapter does, so that both adapters judge a call the same way.
     /// </summary>
     public static Exception Unimplemented(string reason, bool inRow) =>
-        inRow ? SkipException.ForSkip(reason) : new XunitException(reason + "\n" + OutsideRow);
-
-    /// <summary>The second line of the message outside a row.</summary>
-    public const string OutsideRow =
-        "This call is not an [AutobahnTheory] row's (pass the row's caseId argument as it is), so UNIMPLEMENTED fails instead of being reported as skipped.";
+        inRow ? SkipException.ForSkip(reason) : new XunitException(UnimplementedText.OutsideRowMessage(reason));
 }
