@@ -6,31 +6,9 @@ using Xunit.v3;
 
 namespace Autobahn.Xunit;
 
-/// <summary>
-/// The rows of an Autobahn theory: one per case selected by wstest's case patterns (its <c>"cases"</c> and
-/// <c>"exclude-cases"</c>), in wstest's order. Each row has one argument, the case id string.
-/// </summary>
-/// <example><code>
-/// [AutobahnTheory]
-/// [AutobahnCases("*", Exclude = "9.*")]
-/// public Task Conforms(string caseId) => AutobahnRunner.RunAsync(caseId, server.Url);
-/// </code></example>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-public sealed class AutobahnCasesAttribute : DataAttribute
+// The xUnit v3 part of the attribute; its patterns and the rest are in Common/AutobahnCasesAttribute.cs.
+public sealed partial class AutobahnCasesAttribute : DataAttribute
 {
-    /// <summary>Selects the cases matching <paramref name="patterns"/>: ids ("2.2") or wildcards ("6.4.*", "*"); all cases when none is given.</summary>
-    /// <param name="patterns">wstest's case patterns.</param>
-    public AutobahnCasesAttribute(params string[] patterns)
-    {
-        Patterns = CasePatterns.OrAll(patterns);
-    }
-
-    /// <summary>The case patterns.</summary>
-    public IReadOnlyList<string> Patterns { get; }
-
-    /// <summary>Case patterns to leave out, separated by commas, e.g. <c>"9.*, 12.*"</c>.</summary>
-    public string? Exclude { get; set; }
-
     /// <summary>
     /// One row per selected case: named <c>2.2 · Send ping with small text payload.</c>, with the traits
     /// <c>AutobahnSection</c>, <c>AutobahnCategory</c> and <c>AutobahnCase</c>; skipped while the theory's
@@ -51,9 +29,6 @@ public sealed class AutobahnCasesAttribute : DataAttribute
 
     /// <inheritdoc />
     public override bool SupportsDiscoveryEnumeration() => true;
-
-    /// <inheritdoc />
-    public override string ToString() => CasePatterns.Describe(Patterns, Exclude);
 
     /// <summary>
     /// The row of <paramref name="caseId"/>. Cases that must run alone (section 9: they measure throughput) opt out of

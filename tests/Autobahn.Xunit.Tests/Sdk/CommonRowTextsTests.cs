@@ -17,14 +17,6 @@ public class CommonRowTextsTests
     public void CasePatterns_Resolve_LeavesOutTheCommaSeparatedExcludes() =>
         Assert.Equal(["2.2", "2.3"], CasePatterns.Resolve(["2.1", "2.2", "2.3"], " 2.1 ,, ").Select(id => id.Text));
 
-    [Fact]
-    public void CasePatterns_OrAll_NoneIsEverything()
-    {
-        Assert.Equal(["*"], CasePatterns.OrAll(null));
-        Assert.Equal(["*"], CasePatterns.OrAll([]));
-        Assert.Equal(["2.2"], CasePatterns.OrAll(["2.2"]));
-    }
-
     [Theory]
     [InlineData(-1, 1, "Concurrency = -1: use 0 (default), 1 (one case at a time) or more.")]
     [InlineData(0, 0, "TimeScale = 0: use a positive number (1 is wstest's timing).")]

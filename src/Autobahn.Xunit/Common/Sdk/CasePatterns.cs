@@ -8,10 +8,6 @@ namespace Autobahn.Xunit.Sdk;
 /// </summary>
 internal static class CasePatterns
 {
-    /// <summary>The patterns of an attribute given <paramref name="patterns"/>: all cases (<c>"*"</c>) when none is given.</summary>
-    public static IReadOnlyList<string> OrAll(string[]? patterns) =>
-        patterns is null || patterns.Length == 0 ? ["*"] : patterns;
-
     /// <summary>The patterns of <paramref name="exclude"/>, separated by commas, e.g. <c>"9.*, 12.*"</c>; none when null.</summary>
     public static string[] SplitExclude(string? exclude) =>
         (exclude ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
