@@ -1,5 +1,4 @@
 using System.Reflection;
-using Autobahn.Testsuite.Cases;
 using Autobahn.Xunit.Sdk;
 using Xunit;
 using Xunit.Sdk;
@@ -7,31 +6,9 @@ using Xunit.v3;
 
 namespace Autobahn.Xunit;
 
-/// <summary>
-/// The rows of an Autobahn theory: one per case selected by wstest's case patterns (its <c>"cases"</c> and
-/// <c>"exclude-cases"</c>), in wstest's order. Each row has one argument, the case id string.
-/// </summary>
-/// <example><code>
-/// [AutobahnTheory]
-/// [AutobahnCases("*", Exclude = "9.*")]
-/// public Task Conforms(string caseId) => AutobahnRunner.RunAsync(caseId, server.Url);
-/// </code></example>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-public sealed class AutobahnCasesAttribute : DataAttribute
+// The xUnit v3 part of the attribute; its patterns and the rest are in Common/AutobahnCasesAttribute.cs.
+public sealed partial class AutobahnCasesAttribute : DataAttribute
 {
-    /// <summary>Selects the cases matching <paramref name="patterns"/>: ids ("2.2") or wildcards ("6.4.*", "*"); all cases when none is given.</summary>
-    /// <param name="patterns">wstest's case patterns.</param>
-    public AutobahnCasesAttribute(params string[] patterns)
-    {
-        Patterns = patterns is null || patterns.Length == 0 ? ["*"] : patterns;
-    }
-
-    /// <summary>The case patterns.</summary>
-    public IReadOnlyList<string> Patterns { get; }
-
-    /// <summary>Case patterns to leave out, separated by commas, e.g. <c>"9.*, 12.*"</c>.</summary>
-    public string? Exclude { get; set; }
-
     /// <summary>
     /// One row per selected case: named <c>2.2 · Send ping with small text payload.</c>, with the traits
     /// <c>AutobahnSection</c>, <c>AutobahnCategory</c> and <c>AutobahnCase</c>; skipped while the theory's
@@ -45,24 +22,23 @@ public sealed class AutobahnCasesAttribute : DataAttribute
     public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
-        var skip = RowTraits.EnvironmentSkipReason(testMethod.GetCustomAttribute<AutobahnTheoryAttribute>());
-        IReadOnlyCollection<ITheoryDataRow> rows = [.. ResolveCases().Select(id => RowTraits.Row(id.Text, skip))];
+        var skip = RowTraits.EnvironmentSkipReason(testMethod.GetCustomAttribute<AutobahnTheoryAttribute>()?.SkipUnlessEnvironment);
+        IReadOnlyCollection<ITheoryDataRow> rows = [.. CasePatterns.Resolve(Patterns, Exclude).Select(id => Row(id.Text, skip))];
         return new(rows);
     }
 
     /// <inheritdoc />
     public override bool SupportsDiscoveryEnumeration() => true;
 
-    /// <inheritdoc />
-    public override string ToString() =>
-        "[AutobahnCases(" + string.Join(", ", Patterns.Select(p => $"\"{p}\"")) + (Exclude is null ? string.Empty : $", Exclude = \"{Exclude}\"") + ")]";
-
-    /// <summary>The selected, implemented case ids.</summary>
-    /// <exception cref="ArgumentException">A pattern is not a case id or a valid wildcard.</exception>
-    // The same two lines as the v2 adapter's AutobahnCasesAttribute.ResolveCases: a candidate for Common.
-    internal IReadOnlyList<CaseId> ResolveCases() =>
-        CaseSelection.Resolve(Patterns, ExcludePatterns(), implementedOnly: true);
-
-    private string[] ExcludePatterns() =>
-        (Exclude ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>
+    /// The row of <paramref name="caseId"/>. Cases that must run alone (section 9: they measure throughput) opt out of
+    /// xUnit's parallelization, which then runs them after the parallel rows, one at a time and beside no other test.
+    /// </summary>
+    private static TheoryDataRow Row(string caseId, string? skipReason) => new(caseId)
+    {
+        TestDisplayName = CaseDisplay.DisplayName(caseId),
+        Traits = RowTraits.Of(caseId).ToDictionary(t => t.Key, t => new HashSet<string> { t.Value }, StringComparer.OrdinalIgnoreCase),
+        Skip = skipReason,
+        DisableParallelization = ConcurrencyPolicy.MayRunConcurrently(caseId) ? null : true,
+    };
 }

@@ -13,24 +13,11 @@ namespace Autobahn.Xunit;
 /// </summary>
 [XunitTestCaseDiscoverer(typeof(AutobahnTheoryDiscoverer))]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class AutobahnTheoryAttribute(
+public sealed partial class AutobahnTheoryAttribute(
     [CallerFilePath] string? sourceFilePath = null,
     [CallerLineNumber] int sourceLineNumber = -1)
     : TheoryAttribute(sourceFilePath, sourceLineNumber)
 {
-    /// <summary>
-    /// Names an environment variable that holds the URL of the server under test, e.g. <c>AUTOBAHN_SERVER_URL</c>.
-    /// While it is unset or empty every row is skipped, with a reason that says what to set.
-    /// </summary>
-    public string? SkipUnlessEnvironment { get; set; }
-
-    /// <summary>
-    /// Multiplies every timer of the rows (wstest's values at 1), on top of <see cref="Autobahn.Testsuite.FuzzingOptions.TimeScale"/>
-    /// and the <c>AUTOBAHN_TIME_SCALE</c> environment variable; e.g. 3 for a server that is slow to start. While a debugger is
-    /// attached timers are 10 times longer still, so that a breakpoint in the server does not time the case out.
-    /// </summary>
-    public double TimeScale { get; set; } = 1;
-
     /// <summary>
     /// How many of the rows' cases may run at once: 0 (the default) for twice the processor count, at most 8; 1 to run
     /// them one after another. The <c>AUTOBAHN_CONCURRENCY</c> environment variable overrides it; with a debugger
@@ -39,8 +26,4 @@ public sealed class AutobahnTheoryAttribute(
     /// assembly by the package's build files); without it they run one after another.
     /// </summary>
     public int Concurrency { get; set; }
-
-    /// <summary>The skip reason of the rows while <see cref="SkipUnlessEnvironment"/>'s variable is unset.</summary>
-    internal static string EnvironmentSkipReason(string variable) =>
-        $"Set {variable}=ws://127.0.0.1:9001/ to run the suite against your server";
 }

@@ -1,47 +1,13 @@
 using System.Reflection;
-using Autobahn.Testsuite.Cases;
+using Autobahn.Xunit.Sdk;
 using Xunit.Sdk;
 
 namespace Autobahn.Xunit;
 
-/// <summary>
-/// The rows of an Autobahn theory: one per case selected by wstest's case patterns (its <c>"cases"</c> and
-/// <c>"exclude-cases"</c>), in wstest's order. Each row has one argument, the case id string.
-/// </summary>
-/// <example><code>
-/// [AutobahnTheory]
-/// [AutobahnCases("*", Exclude = "9.*")]
-/// public Task Conforms(string caseId) => AutobahnRunner.RunAsync(caseId, server.Url);
-/// </code></example>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-public sealed class AutobahnCasesAttribute : DataAttribute
+// The xUnit v2 part of the attribute; its patterns and the rest are in Common/AutobahnCasesAttribute.cs.
+public sealed partial class AutobahnCasesAttribute : DataAttribute
 {
-    /// <summary>Selects the cases matching <paramref name="patterns"/>: ids ("2.2") or wildcards ("6.4.*", "*"); all cases when none is given.</summary>
-    /// <param name="patterns">wstest's case patterns.</param>
-    public AutobahnCasesAttribute(params string[] patterns)
-    {
-        Patterns = patterns is null || patterns.Length == 0 ? ["*"] : patterns;
-    }
-
-    /// <summary>The case patterns.</summary>
-    public IReadOnlyList<string> Patterns { get; }
-
-    /// <summary>Case patterns to leave out, separated by commas, e.g. <c>"9.*, 12.*"</c>.</summary>
-    public string? Exclude { get; set; }
-
     /// <inheritdoc />
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
-        ResolveCases().Select(id => new object[] { id.Text });
-
-    /// <inheritdoc />
-    public override string ToString() =>
-        "[AutobahnCases(" + string.Join(", ", Patterns.Select(p => $"\"{p}\"")) + (Exclude is null ? string.Empty : $", Exclude = \"{Exclude}\"") + ")]";
-
-    /// <summary>The selected, implemented case ids.</summary>
-    /// <exception cref="ArgumentException">A pattern is not a case id or a valid wildcard.</exception>
-    internal IReadOnlyList<CaseId> ResolveCases() =>
-        CaseSelection.Resolve(Patterns, ExcludePatterns(), implementedOnly: true);
-
-    private string[] ExcludePatterns() =>
-        (Exclude ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        CasePatterns.Resolve(Patterns, Exclude).Select(id => new object[] { id.Text });
 }

@@ -11,21 +11,8 @@ namespace Autobahn.Xunit;
 /// </summary>
 [XunitTestCaseDiscoverer("Autobahn.Xunit.Sdk.AutobahnTheoryDiscoverer", "Autobahn.Xunit")]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class AutobahnTheoryAttribute : TheoryAttribute
+public sealed partial class AutobahnTheoryAttribute : TheoryAttribute
 {
-    /// <summary>
-    /// Names an environment variable that holds the URL of the server under test, e.g. <c>AUTOBAHN_SERVER_URL</c>.
-    /// While it is unset or empty every row is skipped, with a reason that says what to set.
-    /// </summary>
-    public string? SkipUnlessEnvironment { get; set; }
-
-    /// <summary>
-    /// Multiplies every timer of the rows (wstest's values at 1), on top of <see cref="Autobahn.Testsuite.FuzzingOptions.TimeScale"/>
-    /// and the <c>AUTOBAHN_TIME_SCALE</c> environment variable; e.g. 3 for a server that is slow to start. While a debugger is
-    /// attached timers are 10 times longer still, so that a breakpoint in the server does not time the case out.
-    /// </summary>
-    public double TimeScale { get; set; } = 1;
-
     /// <summary>
     /// How many of the rows may run at once under the package's test framework (<c>Autobahn.Xunit.Sdk.AutobahnTestFramework</c>,
     /// named for the test assembly by the package's build files): 0 (the default) for twice the processor count, at most
@@ -33,7 +20,4 @@ public sealed class AutobahnTheoryAttribute : TheoryAttribute
     /// environment variable overrides it; with a debugger attached rows run one at a time; section 9 always runs alone.
     /// </summary>
     public int Concurrency { get; set; }
-
-    internal static string EnvironmentSkipReason(string variable) =>
-        $"Set {variable}=ws://127.0.0.1:9001/ to run the suite against your server";
 }

@@ -45,7 +45,7 @@ internal sealed class AutobahnTestCase : XunitTestCase, ISelfExecutingXunitTestC
 
     /// <summary>
     /// The run of the theory this row belongs to, set by <see cref="AutobahnTestClassRunner"/> for each run of the
-    /// theory; not serialized. Null without the package's test framework (<see cref="XunitRows"/> then keeps one per
+    /// theory; not serialized. Null without the package's test framework (<see cref="XunitRows.Find"/> then takes the one per
     /// theory for the process).
     /// </summary>
     internal TheoryRun? TheoryRun { get; set; }

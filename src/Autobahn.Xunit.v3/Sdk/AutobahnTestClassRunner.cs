@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit.Sdk;
 using Xunit.v3;
 
@@ -43,11 +42,7 @@ internal sealed class AutobahnTestClassRunner : XunitTestClassRunner
         int degree;
         try
         {
-            degree = ConcurrencyPolicy.Resolve(
-                theory.Concurrency,
-                Environment.GetEnvironmentVariable(ConcurrencyPolicy.EnvironmentVariable),
-                Debugger.IsAttached,
-                Environment.ProcessorCount);
+            degree = ConcurrencyPolicy.ResolveForThisProcess(theory.Concurrency);
         }
         catch (ArgumentException e)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Xunit;
 using Xunit.Sdk;
 using Xunit.v3;
@@ -88,40 +87,12 @@ internal sealed class AutobahnTheoryDiscoverer : TheoryDiscoverer
     /// What is wrong with the theory's settings, its <see cref="AutobahnCasesAttribute"/>s and <see cref="AutobahnExpectAttribute"/>s:
     /// a pattern that is invalid or selects nothing, an invalid expectation, or two conflicting ones for a selected case.
     /// </summary>
-    // The checks of the v2 adapter's AutobahnTheoryDiscoverer.Validate, over reflection instead of xUnit v2's attribute
-    // infos: a candidate for Common (a function of the theory's settings, its case attributes, its method and class).
-    private static string? Validate(IXunitTestMethod testMethod, AutobahnTheoryAttribute theory)
-    {
-        if (theory.Concurrency < 0) return $"Concurrency = {theory.Concurrency}: use 0 (default), 1 (one case at a time) or more.";
-        if (!double.IsFinite(theory.TimeScale) || theory.TimeScale <= 0) return $"TimeScale = {theory.TimeScale.ToString(CultureInfo.InvariantCulture)}: use a positive number (1 is wstest's timing).";
-
-        var selected = new List<string>();
-        foreach (var cases in testMethod.DataAttributes.OfType<AutobahnCasesAttribute>())
-        {
-            try
-            {
-                var ids = cases.ResolveCases();
-                if (ids.Count == 0) return $"{cases} selects no implemented case.";
-                selected.AddRange(ids.Select(id => id.Text));
-            }
-            catch (Exception e)
-            {
-                return $"{cases}: {e.Message}";
-            }
-        }
-
-        try
-        {
-            var expectations = CaseExpectations.For(testMethod.Method, testMethod.TestClass.Class);
-            foreach (var id in selected) _ = expectations.For(id);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return e.Message;
-        }
-
-        return null;
-    }
+    private static string? Validate(IXunitTestMethod testMethod, AutobahnTheoryAttribute theory) =>
+        TheoryValidation.Validate(
+            theory.Concurrency,
+            theory.TimeScale,
+            testMethod.DataAttributes.OfType<AutobahnCasesAttribute>().Select(cases => (cases.Patterns, cases.Exclude)),
+            () => CaseExpectations.For(testMethod.Method, testMethod.TestClass.Class));
 
     /// <summary>The one test of a theory whose settings are wrong: it fails with <paramref name="error"/>.</summary>
     private static ExecutionErrorTestCase Failing(ITestFrameworkDiscoveryOptions discoveryOptions, IXunitTestMethod testMethod, AutobahnTheoryAttribute theory, string error)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Xunit;
 using Xunit.Sdk;
 
@@ -11,12 +10,6 @@ namespace Autobahn.Xunit.Sdk;
 /// </summary>
 internal static class XunitRows
 {
-    /// <summary>
-    /// One theory run per Autobahn theory (test method) for the process, for rows that run without the package's test
-    /// framework (which gives each run of a theory its own, <see cref="AutobahnTestCase.TheoryRun"/>).
-    /// </summary>
-    private static readonly ConcurrentDictionary<string, TheoryRun> Runs = new(StringComparer.Ordinal);
-
     /// <summary>The settings of the Autobahn row running <paramref name="caseId"/> on this flow, or null outside a row.</summary>
     public static RowSettings? Find(string caseId)
     {
@@ -29,7 +22,7 @@ internal static class XunitRows
         return new RowSettings(
             () => CaseExpectations.For(method.Method, method.TestClass.Class),
             row.Theory?.TimeScale ?? 1,
-            row.TheoryRun ?? Runs.GetOrAdd(method.UniqueID, static _ => new TheoryRun()));
+            row.TheoryRun ?? TheoryRun.ForProcess(method.UniqueID));
     }
 
     /// <summary>
@@ -37,9 +30,5 @@ internal static class XunitRows
     /// fails the test and says why, as the v2 adapter does, so that both adapters judge a call the same way.
     /// </summary>
     public static Exception Unimplemented(string reason, bool inRow) =>
-        inRow ? SkipException.ForSkip(reason) : new XunitException(reason + "\n" + OutsideRow);
-
-    /// <summary>The second line of the message outside a row.</summary>
-    public const string OutsideRow =
-        "This call is not an [AutobahnTheory] row's (pass the row's caseId argument as it is), so UNIMPLEMENTED fails instead of being reported as skipped.";
+        inRow ? SkipException.ForSkip(reason) : new XunitException(UnimplementedText.OutsideRowMessage(reason));
 }

@@ -7,20 +7,11 @@ namespace Autobahn.Xunit.Sdk;
 
 /// <summary>
 /// One Autobahn case as one test: named <c>2.2 · Send ping with small text payload.</c>, with the traits
-/// <c>AutobahnSection</c>, <c>AutobahnCategory</c> and <c>AutobahnCase</c>. The row's only argument is the case id
+/// <c>AutobahnSection</c>, <c>AutobahnCategory</c> and <c>AutobahnCase</c> (<see cref="RowTraits"/>). The row's only argument is the case id
 /// string; everything else is looked up in the catalog, so the test case serializes as xUnit needs it to.
 /// </summary>
 internal sealed class AutobahnTestCase : XunitTestCase
 {
-    /// <summary>Trait holding the section number, e.g. "6".</summary>
-    public const string SectionTrait = "AutobahnSection";
-
-    /// <summary>Trait holding the section name, e.g. "UTF-8 Handling".</summary>
-    public const string CategoryTrait = "AutobahnCategory";
-
-    /// <summary>Trait holding the case id, e.g. "6.4.3".</summary>
-    public const string CaseTrait = "AutobahnCase";
-
     private string? dataSkipReason;
 
     /// <summary>For the deserializer only.</summary>
@@ -112,8 +103,7 @@ internal sealed class AutobahnTestCase : XunitTestCase
     /// Prefixed with the case's position in wstest's list, so that xUnit's default orderer (which sorts test cases by
     /// unique id) runs the rows in wstest's order instead of a hash order.
     /// </summary>
-    protected override string GetUniqueID() =>
-        CaseDisplay.RunOrder(CaseId).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "-" + base.GetUniqueID();
+    protected override string GetUniqueID() => RowTraits.OrderPrefix(CaseId) + base.GetUniqueID();
 
     /// <inheritdoc />
     protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName) => CaseDisplay.DisplayName(CaseId);
@@ -126,18 +116,11 @@ internal sealed class AutobahnTestCase : XunitTestCase
     protected override void Initialize()
     {
         base.Initialize();
-        AddTrait(CaseTrait, CaseId);
-        if (Testsuite.Cases.CaseId.TryParse(CaseId, out var id)) AddTrait(SectionTrait, id.Section.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (CaseDisplay.TryGetText(CaseId) is { } text) AddTrait(CategoryTrait, text.Category);
+        foreach (var (name, value) in RowTraits.Of(CaseId)) AddTrait(name, value);
     }
 
-    private static string? EnvironmentSkipReason(IAttributeInfo factAttribute)
-    {
-        var variable = factAttribute is IReflectionAttributeInfo { Attribute: AutobahnTheoryAttribute theory } ? theory.SkipUnlessEnvironment : null;
-        return string.IsNullOrEmpty(variable) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(variable))
-            ? null
-            : AutobahnTheoryAttribute.EnvironmentSkipReason(variable);
-    }
+    private static string? EnvironmentSkipReason(IAttributeInfo factAttribute) =>
+        RowTraits.EnvironmentSkipReason(factAttribute is IReflectionAttributeInfo { Attribute: AutobahnTheoryAttribute theory } ? theory.SkipUnlessEnvironment : null);
 
     private void AddTrait(string name, string value)
     {

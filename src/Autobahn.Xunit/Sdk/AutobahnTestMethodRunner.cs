@@ -30,11 +30,7 @@ internal sealed class AutobahnTestMethodRunner(
         int degree;
         try
         {
-            degree = ConcurrencyPolicy.Resolve(
-                AutobahnTestCase.TheoryAttributeOf(TestMethod)?.Concurrency ?? 0,
-                Environment.GetEnvironmentVariable(ConcurrencyPolicy.EnvironmentVariable),
-                System.Diagnostics.Debugger.IsAttached,
-                Environment.ProcessorCount);
+            degree = ConcurrencyPolicy.ResolveForThisProcess(AutobahnTestCase.TheoryAttributeOf(TestMethod)?.Concurrency ?? 0);
         }
         catch (ArgumentException e)
         {

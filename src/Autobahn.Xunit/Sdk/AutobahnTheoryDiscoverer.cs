@@ -38,39 +38,14 @@ internal sealed class AutobahnTheoryDiscoverer(IMessageSink diagnosticMessageSin
     /// </summary>
     private static string? Validate(ITestMethod testMethod, IAttributeInfo theoryAttribute)
     {
-        if (theoryAttribute is IReflectionAttributeInfo { Attribute: AutobahnTheoryAttribute theory })
-        {
-            if (theory.Concurrency < 0) return $"Concurrency = {theory.Concurrency}: use 0 (default), 1 (one case at a time) or more.";
-            if (!double.IsFinite(theory.TimeScale) || theory.TimeScale <= 0) return $"TimeScale = {theory.TimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}: use a positive number (1 is wstest's timing).";
-        }
-
-        var selected = new List<string>();
-        foreach (var attribute in testMethod.Method.GetCustomAttributes(typeof(AutobahnCasesAttribute)))
-        {
-            if (attribute is not IReflectionAttributeInfo { Attribute: AutobahnCasesAttribute cases }) continue;
-            try
-            {
-                var ids = cases.ResolveCases();
-                if (ids.Count == 0) return $"{cases} selects no implemented case.";
-                selected.AddRange(ids.Select(id => id.Text));
-            }
-            catch (Exception e)
-            {
-                return $"{cases}: {e.Message}";
-            }
-        }
-
-        try
-        {
-            var expectations = AutobahnTestCase.ExpectationsOf(testMethod);
-            foreach (var id in selected) _ = expectations.For(id);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return e.Message;
-        }
-
-        return null;
+        var theory = theoryAttribute is IReflectionAttributeInfo { Attribute: AutobahnTheoryAttribute attribute } ? attribute : null;
+        return TheoryValidation.Validate(
+            theory?.Concurrency ?? 0,
+            theory?.TimeScale ?? 1,
+            testMethod.Method.GetCustomAttributes(typeof(AutobahnCasesAttribute))
+                .OfType<IReflectionAttributeInfo>().Select(a => a.Attribute).OfType<AutobahnCasesAttribute>()
+                .Select(cases => (cases.Patterns, cases.Exclude)),
+            () => AutobahnTestCase.ExpectationsOf(testMethod));
     }
 
     /// <inheritdoc />

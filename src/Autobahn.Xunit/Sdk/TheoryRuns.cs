@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Xunit.Abstractions;
 
 namespace Autobahn.Xunit.Sdk;
@@ -9,9 +8,7 @@ namespace Autobahn.Xunit.Sdk;
 /// </summary>
 internal static class TheoryRuns
 {
-    private static readonly ConcurrentDictionary<string, TheoryRun> Runs = new(StringComparer.Ordinal);
-
     /// <summary>The run of <paramref name="testMethod"/>'s theory in this process.</summary>
     public static TheoryRun For(ITestMethod testMethod) =>
-        Runs.GetOrAdd(testMethod.TestClass.Class.Name + "." + testMethod.Method.Name, _ => new TheoryRun());
+        TheoryRun.ForProcess(testMethod.TestClass.Class.Name + "." + testMethod.Method.Name);
 }

@@ -11,7 +11,7 @@ namespace Autobahn.Xunit.Sdk;
 internal sealed class UnimplementedAsSkippedMessageBus(IMessageBus inner) : IMessageBus
 {
     private static readonly string SkipExceptionType = typeof(UnimplementedCaseException).FullName!;
-    private static readonly string OutsideRowLine = "\n" + UnimplementedCaseException.OutsideRow;
+    private static readonly string OutsideRowLine = "\n" + UnimplementedText.OutsideRow;
 
     /// <summary>How many failed tests were reported as skipped.</summary>
     public int SkippedCount { get; private set; }
@@ -20,7 +20,7 @@ internal sealed class UnimplementedAsSkippedMessageBus(IMessageBus inner) : IMes
     public bool QueueMessage(IMessageSinkMessage message)
     {
         // Not when the call was not the row's (the test passed a case id string of its own): it ran outside any row,
-        // and its message (UnimplementedCaseException.OutsideRow) says that it fails, so it must fail.
+        // and its message (UnimplementedText.OutsideRow) says that it fails, so it must fail.
         if (message is ITestFailed failed && failed.ExceptionTypes is [var type, ..] && type == SkipExceptionType
             && !failed.Messages[0].EndsWith(OutsideRowLine, StringComparison.Ordinal))
         {

@@ -8,12 +8,8 @@ namespace Autobahn.Xunit.Sdk;
 /// (the <c>SkippableFact</c> pattern of xUnit's samples); anywhere else it is a failure with a message that says so.
 /// </summary>
 internal sealed class UnimplementedCaseException(string reason, bool inRow)
-    : XunitException(inRow ? reason : reason + "\n" + OutsideRow)
+    : XunitException(inRow ? reason : UnimplementedText.OutsideRowMessage(reason))
 {
-    /// <summary>The second line of the message outside a row.</summary>
-    public const string OutsideRow =
-        "This call is not an [AutobahnTheory] row's (pass the row's caseId argument as it is), so UNIMPLEMENTED fails instead of being reported as skipped.";
-
     /// <summary>The skip reason.</summary>
     public string Reason { get; } = reason;
 }

@@ -31,12 +31,12 @@ public class AutobahnTheoryDiscovererTests
     {
         var testCases = DiscoveryHelper.Discover(nameof(DiscoveryFixtures.TwoSections));
 
-        Assert.Equal(["1"], testCases[0].Traits[AutobahnTestCase.SectionTrait]);
-        Assert.Equal(["Framing"], testCases[0].Traits[AutobahnTestCase.CategoryTrait]);
-        Assert.Equal(["1.1.1"], testCases[0].Traits[AutobahnTestCase.CaseTrait]);
-        Assert.Equal(["6"], testCases[1].Traits[AutobahnTestCase.SectionTrait]);
-        Assert.Equal(["UTF-8 Handling"], testCases[1].Traits[AutobahnTestCase.CategoryTrait]);
-        Assert.Equal(["6.4.1"], testCases[1].Traits[AutobahnTestCase.CaseTrait]);
+        Assert.Equal(["1"], testCases[0].Traits[RowTraits.SectionTrait]);
+        Assert.Equal(["Framing"], testCases[0].Traits[RowTraits.CategoryTrait]);
+        Assert.Equal(["1.1.1"], testCases[0].Traits[RowTraits.CaseTrait]);
+        Assert.Equal(["6"], testCases[1].Traits[RowTraits.SectionTrait]);
+        Assert.Equal(["UTF-8 Handling"], testCases[1].Traits[RowTraits.CategoryTrait]);
+        Assert.Equal(["6.4.1"], testCases[1].Traits[RowTraits.CaseTrait]);
     }
 
     [Fact]
@@ -113,8 +113,8 @@ public class AutobahnTheoryDiscovererTests
         Assert.Equal(original.UniqueID, copy.UniqueID);
         Assert.Equal(original.DisplayName, copy.DisplayName);
         Assert.Equal("not today", copy.SkipReason);
-        Assert.Equal(["2"], copy.Traits[AutobahnTestCase.SectionTrait]);
-        Assert.Equal(["Pings/Pongs"], copy.Traits[AutobahnTestCase.CategoryTrait]);
+        Assert.Equal(["2"], copy.Traits[RowTraits.SectionTrait]);
+        Assert.Equal(["Pings/Pongs"], copy.Traits[RowTraits.CategoryTrait]);
     }
 
     [Fact]

@@ -62,8 +62,9 @@ public sealed class CaseRunnerClientTests
         var inRow = await Assert.ThrowsAsync<UnimplementedCaseException>(() => runner.RunClientAsync("12.1.1", EchoAsync, options: null, Row(new TheoryRun()), default));
         var outside = await Assert.ThrowsAsync<UnimplementedCaseException>(() => runner.RunClientAsync("12.1.1", EchoAsync, options: null, row: null, default));
 
+        Assert.Equal(UnimplementedText.ClientDidNotOffer, inRow.Reason);
         Assert.Equal(inRow.Reason, inRow.Message);
-        Assert.Equal(outside.Reason + "\n" + UnimplementedCaseException.OutsideRow, outside.Message);
+        Assert.Equal(outside.Reason + "\n" + UnimplementedText.OutsideRow, outside.Message);
     }
 
     private static RowSettings Row(TheoryRun run) => new(() => CaseExpectations.None, timeScale: 1, run);

@@ -66,7 +66,7 @@ public sealed class CaseRunnerTests : IDisposable
 
         var e = await Assert.ThrowsAsync<UnimplementedCaseException>(() => runner.RunAsync("2.2", Server, null, row: null, default));
 
-        Assert.Equal(e.Reason + "\n" + UnimplementedCaseException.OutsideRow, e.Message);
+        Assert.Equal(e.Reason + "\n" + UnimplementedText.OutsideRow, e.Message);
     }
 
     [Fact]

@@ -95,8 +95,8 @@ internal static class FrameworkRun
 /// <param name="ExceptionType">The failure's exception type.</param>
 internal sealed record TestOutcome(ITest Test, string Outcome, decimal ExecutionTime, string? Message, string? ExceptionType)
 {
-    /// <summary>The row's case id (its <see cref="AutobahnTestCase.CaseTrait"/>), or the test's display name.</summary>
-    public string CaseId => Test.TestCase.Traits.TryGetValue(AutobahnTestCase.CaseTrait, out var ids) ? ids[0] : Test.DisplayName;
+    /// <summary>The row's case id (its <see cref="RowTraits.CaseTrait"/>), or the test's display name.</summary>
+    public string CaseId => Test.TestCase.Traits.TryGetValue(RowTraits.CaseTrait, out var ids) ? ids[0] : Test.DisplayName;
 }
 
 /// <summary>The results of one <see cref="FrameworkRun"/>, the summary of each test case and of the run.</summary>

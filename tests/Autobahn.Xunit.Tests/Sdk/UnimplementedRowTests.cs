@@ -21,7 +21,7 @@ public sealed class UnimplementedRowTests
         var row = Assert.Single(run.Tests);
         Assert.Equal("Skipped", row.Outcome);
         Assert.StartsWith("UNIMPLEMENTED: the server did not accept permessage-deflate", row.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(UnimplementedCaseException.OutsideRow, row.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(UnimplementedText.OutsideRow, row.Message, StringComparison.Ordinal);
         Assert.Equal((1, 0, 1), (run.Summary.TestsRun, run.Summary.TestsFailed, run.Summary.TestsSkipped));
         var testCase = Assert.Single(run.TestCases);
         Assert.Equal((1, 0, 1), (testCase.TestsRun, testCase.TestsFailed, testCase.TestsSkipped));
@@ -52,7 +52,7 @@ public sealed class UnimplementedRowTests
         Assert.Equal(typeof(UnimplementedCaseException).FullName, test.ExceptionType);
         var lines = test.Message!.Split('\n');
         Assert.StartsWith("UNIMPLEMENTED: the server did not accept permessage-deflate", lines[0], StringComparison.Ordinal);
-        Assert.Equal(UnimplementedCaseException.OutsideRow, lines[1]);
+        Assert.Equal(UnimplementedText.OutsideRow, lines[1]);
     }
 
     private sealed class NullSink : LongLivedMarshalByRefObject, IMessageSink

@@ -24,6 +24,28 @@ public class VerdictPolicyTests
     }
 
     [Fact]
+    public void Decide_UnimplementedAgainstAServer_SaysTheServerDeclined()
+    {
+        var decision = VerdictPolicy.Decide(Results.Case2_2(Behavior.Unimplemented, Behavior.Unimplemented), expectation: null);
+
+        // Byte for byte: golden tests and users' discovery scripts match this text.
+        Assert.Equal("UNIMPLEMENTED: the server did not accept permessage-deflate (RFC 7692), so wstest does not run this compression case", decision.Message);
+    }
+
+    [Fact]
+    public void Decide_UnimplementedAgainstAClient_SaysTheClientDidNotOffer()
+    {
+        var result = Results.Case2_2(Behavior.Unimplemented, Behavior.Unimplemented);
+        result = result with { Transcript = result.Transcript with { IsServer = true } };
+
+        var decision = VerdictPolicy.Decide(result, expectation: null);
+
+        Assert.Equal(RowOutcome.Skip, decision.Outcome);
+        Assert.Equal(UnimplementedText.ClientDidNotOffer, decision.Message);
+        Assert.DoesNotContain("server", decision.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decide_NoExpectationFailing_IsTheCaseReport()
     {
         var result = Results.Case2_2(Behavior.Failed);

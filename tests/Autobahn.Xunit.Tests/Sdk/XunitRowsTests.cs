@@ -61,7 +61,7 @@ public class XunitRowsTests
 
     [Theory]
     [InlineData(true, "UNIMPLEMENTED: declined")]
-    [InlineData(false, "UNIMPLEMENTED: declined\n" + UnimplementedCaseException.OutsideRow)]
+    [InlineData(false, "UNIMPLEMENTED: declined\n" + UnimplementedText.OutsideRow)]
     public void Unimplemented_InARowTheReason_OutsideARowSaysWhyItFails(bool inRow, string message)
     {
         var e = Assert.IsType<UnimplementedCaseException>(XunitRows.Unimplemented("UNIMPLEMENTED: declined", inRow));

@@ -36,7 +36,7 @@ public sealed class RowOutcomeTests
         // A row that runs another case than its own is not that case's row: UNIMPLEMENTED fails and says why.
         var other = outcomes[$"OtherCase: {Echo111}"];
         Assert.Equal("Failed", other.Result);
-        Assert.Contains(XunitRows.OutsideRow, other.Message);
+        Assert.Contains(UnimplementedText.OutsideRow, other.Message);
         Assert.Equal(6, outcomes.Count);
     }
 
@@ -47,7 +47,7 @@ public sealed class RowOutcomeTests
 
         Assert.IsNotType<SkipException>(e);
         Assert.StartsWith("UNIMPLEMENTED", e.Message);
-        Assert.EndsWith(XunitRows.OutsideRow, e.Message);
+        Assert.EndsWith(UnimplementedText.OutsideRow, e.Message);
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using Autobahn.Testsuite;
 namespace Autobahn.Xunit.Sdk;
 
 /// <summary>
-/// How many rows of one theory may run at once (the v2 <c>AutobahnTestMethodRunner</c>, v3 likewise), a pure function; the caller reads the
-/// environment. <c>AUTOBAHN_CONCURRENCY</c> wins (so CI or a user can switch it off without touching code), then an
+/// How many rows of one theory may run at once (the v2 <c>AutobahnTestMethodRunner</c>, v3 likewise), a pure function (<see cref="ResolveForThisProcess"/>
+/// reads the environment for it). <c>AUTOBAHN_CONCURRENCY</c> wins (so CI or a user can switch it off without touching code), then an
 /// attached debugger (1: a breakpoint in the server must see one case, not eight), then
 /// <see cref="AutobahnTheoryAttribute.Concurrency"/>, then <see cref="Default"/>.
 /// </summary>
@@ -45,6 +45,19 @@ internal static class ConcurrencyPolicy
         if (debuggerAttached) return 1;
         return attribute > 0 ? attribute : Default(processorCount);
     }
+
+    /// <summary>
+    /// The degree of concurrency of a theory in this process: <see cref="Resolve"/> with <see cref="EnvironmentVariable"/>,
+    /// the debugger and the processor count read now; both adapters' runners call it.
+    /// </summary>
+    /// <param name="attribute"><see cref="AutobahnTheoryAttribute.Concurrency"/>: 0 for the default.</param>
+    /// <exception cref="ArgumentException">The attribute is negative, or the variable is not a positive integer.</exception>
+    public static int ResolveForThisProcess(int attribute) =>
+        Resolve(
+            attribute,
+            Environment.GetEnvironmentVariable(EnvironmentVariable),
+            System.Diagnostics.Debugger.IsAttached,
+            Environment.ProcessorCount);
 
     /// <summary>
     /// Whether a case may run concurrently with others: all but those the catalog says run alone

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Autobahn.Xunit.Sdk;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace Autobahn.Xunit.Sdk;
 /// </summary>
 internal sealed class TheoryRun
 {
+    private static readonly ConcurrentDictionary<string, TheoryRun> ProcessRuns = new(StringComparer.Ordinal);
+
     /// <summary>A run with the system clock.</summary>
     public TheoryRun()
         : this(TimeProvider.System)
@@ -23,6 +27,12 @@ internal sealed class TheoryRun
 
     /// <summary>The run of cases called outside any Autobahn row (a plain <c>[Fact]</c>): one for the whole process.</summary>
     public static TheoryRun OutsideRows { get; } = new();
+
+    /// <summary>
+    /// The run of the theory named <paramref name="theory"/> (its adapter's key for the test method) when its rows run
+    /// without the package's test framework, which gives each run of a theory its own: one per theory for the process.
+    /// </summary>
+    public static TheoryRun ForProcess(string theory) => ProcessRuns.GetOrAdd(theory, static _ => new TheoryRun());
 
     /// <summary>Targets whose connect failed, and client methods that never connected, moments ago.</summary>
     public ConnectFailureMemory ConnectFailures { get; }

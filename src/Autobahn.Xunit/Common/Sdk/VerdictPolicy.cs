@@ -28,8 +28,9 @@ internal static class VerdictPolicy
         var unimplemented = result.Behavior == Behavior.Unimplemented || result.BehaviorClose == Behavior.Unimplemented;
         if (expectation is null)
         {
-            // wstest: UNIMPLEMENTED when the server declines permessage-deflate. Not a failure; reported as skipped.
-            if (unimplemented) return RowDecision.Skip("UNIMPLEMENTED: the server did not accept permessage-deflate (RFC 7692), so wstest does not run this compression case");
+            // wstest: UNIMPLEMENTED when the server declines permessage-deflate, or the client under test (the fuzzer was
+            // the server: Transcript.IsServer) offers none the case accepts. Not a failure; reported as skipped.
+            if (unimplemented) return RowDecision.Skip(UnimplementedText.Reason(peerIsClient: result.Transcript.IsServer));
             return PassingBehavior(result.Behavior) && PassingClose(result.BehaviorClose)
                 ? RowDecision.Pass
                 : RowDecision.Fail(CaseFailureMessage.Format(result, reportFile));
