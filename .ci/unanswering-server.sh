@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 15, part 1, as a user meets it: `dotnet test` of the samples' AnyServerConformance (all 517 rows) against a
-# server that accepts TCP and never answers (deadlocked or overloaded), once one row at a time and once with the rows'
-# rows run concurrently (the package's test framework). Every row must fail, none pass; after the first two, each must fail at once with
+# server that accepts TCP and never answers (deadlocked or overloaded), once one row at a time and once with the
+# rows running concurrently (the package's test framework). Every row must fail, none pass; after the first two,
+# each must fail at once with
 # "<url> did not answer the opening handshake within 5 s in cases 1.1.1 and 1.1.2; not retried" (concurrent rows may
 # name two others). Prints each run's duration; before issue 15 such a run took 863 s.
 # Usage: .ci/unanswering-server.sh            (needs dotnet and python3; builds the samples first)
