@@ -36,6 +36,8 @@ public sealed partial class AutobahnCasesAttribute : DataAttribute
     /// </summary>
     private static TheoryDataRow Row(string caseId, string? skipReason) => new(caseId)
     {
+        // The label names the row where xUnit shows a label (e.g. the method's name plus "[2.2]"); the display name wins elsewhere.
+        Label = caseId,
         TestDisplayName = CaseDisplay.DisplayName(caseId),
         Traits = RowTraits.Of(caseId).ToDictionary(t => t.Key, t => new HashSet<string> { t.Value }, StringComparer.OrdinalIgnoreCase),
         Skip = skipReason,
