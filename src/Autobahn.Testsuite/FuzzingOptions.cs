@@ -29,6 +29,21 @@ public sealed record FuzzingOptions
     public string? Agent { get; init; }
 
     /// <summary>
+    /// The <c>Origin</c> header of the fuzzer's opening handshake (a fuzzingclient spec's <c>servers[].origin</c>), sent
+    /// as wstest sends it: right after <c>Sec-WebSocket-Key</c>, verbatim. Null or empty: no <c>Origin</c> header, as
+    /// wstest's default. Only the client role (testing a server) sends a request; the server role ignores it.
+    /// </summary>
+    public string? Origin { get; init; }
+
+    /// <summary>
+    /// The subprotocols the fuzzer offers (a fuzzingclient spec's <c>servers[].protocols</c>), sent as wstest sends them:
+    /// one <c>Sec-WebSocket-Protocol</c> header, joined with "," and no space, after <c>Origin</c>. The server may select
+    /// one of them (compared exactly); selecting any other fails the opening handshake, as autobahn's client does. Null or
+    /// empty: no header, and any selected subprotocol fails the handshake. The server role ignores it.
+    /// </summary>
+    public IReadOnlyList<string>? Protocols { get; init; }
+
+    /// <summary>
     /// Largest frame payload, fragmented message, or total of recorded messages and pongs the fuzzer keeps from the
     /// server; beyond it the fuzzer drops the connection. wstest has no limit; a bound keeps a hostile server from
     /// exhausting memory. The largest legitimate echo is 16 MiB (9.1.6).

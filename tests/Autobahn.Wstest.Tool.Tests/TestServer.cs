@@ -42,6 +42,37 @@ public sealed class TestServer : IAsyncDisposable
         return StartAsync(app);
     }
 
+    /// <summary>
+    /// Starts an echo server that hands each upgrade request's headers to <paramref name="requestHeaders"/> and accepts
+    /// with <paramref name="subProtocol"/> as its <c>Sec-WebSocket-Protocol</c> (none when null), whether or not the
+    /// client offered it.
+    /// </summary>
+    public static Task<TestServer> StartSubprotocolEchoAsync(string? subProtocol, Action<IHeaderDictionary> requestHeaders)
+    {
+        var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.Map("/", async context =>
+        {
+            requestHeaders(context.Request.Headers);
+            using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);
+            var buffer = new byte[64 * 1024];
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(received.CloseStatus ?? WebSocketCloseStatus.NormalClosure, received.CloseStatusDescription, context.RequestAborted);
+                    return;
+                }
+
+                await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted);
+            }
+        });
+        return StartAsync(app);
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 

@@ -70,7 +70,7 @@ internal sealed class CaseCore : IDrivenConnection, IDisposable
         if (definition.Echo is CompressedRoundTripCheck check) compressionData = CompressionDataSets.Get(check.DataSetKey, options.CompressionDataFolder);
         judge = definition.Echo is { } echo ? EchoJudge.For(echo, compressionData) : null;
         handshake = role == FuzzerRole.Client
-            ? new ClientOpeningHandshake(url, handshakeKey, definition.DeflateOffers?.Select(o => o.ToExtensionString()).ToArray())
+            ? new ClientOpeningHandshake(url, handshakeKey, definition.DeflateOffers?.Select(o => o.ToExtensionString()).ToArray(), options.Origin, options.Protocols)
             : new ServerOpeningHandshake(definition.ServerAccept, requiredHostPort);
         timers = new CoreTimers(outputs);
         sender = new FrameSender(role, newMaskKey, closing, recorder, traffic, outputs);

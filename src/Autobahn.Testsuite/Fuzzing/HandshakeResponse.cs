@@ -1,4 +1,5 @@
 using Autobahn.Testsuite.Compression;
+using Autobahn.Testsuite.Reports;
 
 namespace Autobahn.Testsuite.Fuzzing;
 
@@ -33,9 +34,16 @@ internal sealed class HandshakeResponse
     /// <summary>
     /// Returns autobahn's failure reason, or null when the response accepts the upgrade. <paramref name="deflate"/> is
     /// the permessage-deflate response the server chose, if any; <paramref name="acceptsDeflate"/> is whether the case
-    /// offered it.
+    /// offered it. No subprotocol was offered.
     /// </summary>
-    public string? Validate(string key, bool acceptsDeflate, out PerMessageDeflateResponse? deflate)
+    public string? Validate(string key, bool acceptsDeflate, out PerMessageDeflateResponse? deflate) =>
+        Validate(key, acceptsDeflate, protocols: null, out deflate);
+
+    /// <summary>
+    /// As <see cref="Validate(string, bool, out PerMessageDeflateResponse?)"/>, with the subprotocols the request offered
+    /// (<paramref name="protocols"/>, null for none): the server may select one of them, compared exactly.
+    /// </summary>
+    public string? Validate(string key, bool acceptsDeflate, IReadOnlyList<string>? protocols, out PerMessageDeflateResponse? deflate)
     {
         deflate = null;
         var statusParts = StatusLine.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -93,9 +101,13 @@ internal sealed class HandshakeResponse
         if (Headers.TryGetValue("sec-websocket-protocol", out var protocol))
         {
             if (Counts["sec-websocket-protocol"] > 1) return "HTTP Sec-WebSocket-Protocol header appears more than once in opening handshake reply";
-            if (protocol.Trim().Length > 0)
+            // processHandshake: an empty answer selects nothing; any other must be one of the offered protocols, else
+            // the handshake fails with the offered list as Python 2 prints it (the spec's strings are unicode after
+            // json.loads: [u'chat', u'superchat']). A selected protocol changes nothing else in a case.
+            var selected = protocol.Trim();
+            if (selected.Length > 0 && !(protocols?.Contains(selected, StringComparer.Ordinal) ?? false))
             {
-                return $"subprotocol selected by server ({protocol.Trim()}) not in subprotocol list requested by client ([])";
+                return $"subprotocol selected by server ({selected}) not in subprotocol list requested by client ({PythonRepr.UnicodeList(protocols ?? [])})";
             }
         }
 

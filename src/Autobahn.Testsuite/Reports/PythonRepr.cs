@@ -63,6 +63,9 @@ internal static class PythonRepr
         }
     }
 
+    /// <summary>Python 2's <c>str()</c> of a list of <c>unicode</c> strings, e.g. <c>[u'chat', u'superchat']</c>.</summary>
+    public static string UnicodeList(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(i => Unicode(i, prefix: true))) + "]";
+
     /// <summary>Python 2.7 <c>repr()</c> of a string (a wide build: code points above U+FFFF as <c>\U</c>).</summary>
     private static string Unicode(string text, bool prefix)
     {

@@ -86,11 +86,11 @@ internal sealed record FuzzingClientSpec
         }
 
         var agent = SpecReader.String(server, "agent", where + ".");
-        if (SpecReader.String(server, "origin", where + ".") is { } origin) warnings.Add($"{where}.\"origin\" \"{origin}\" is not honoured: no Origin header is sent");
-        if (SpecReader.Strings(server, "protocols", where + ".") is { Count: > 0 } protocols)
-        {
-            warnings.Add($"{where}.\"protocols\" [{string.Join(", ", protocols)}] is not honoured: no Sec-WebSocket-Protocol header is sent");
-        }
+
+        // fuzzing.py nextServer: setSessionParameters(origin=server.get("origin", None), protocols=server.get("protocols", []));
+        // the engine sends them as autobahn's startHandshake does and checks the server's subprotocol answer against them.
+        var origin = SpecReader.String(server, "origin", where + ".");
+        var protocols = SpecReader.Strings(server, "protocols", where + ".");
 
         var hostname = SpecReader.String(server, "hostname", where + ".");
         if (hostname is not null && url.Scheme != "wss") warnings.Add($"{where}.\"hostname\" \"{hostname}\" is not used (it only matters for wss://)");
@@ -101,6 +101,11 @@ internal sealed record FuzzingClientSpec
         // SNI and verification against the platform's trust store (fuzzingserver-and-cli.md §E.1).
         if (url.Scheme == "wss") options = options with { Tls = hostname is null ? TlsOptions.Default with { AcceptAnyCertificate = true } : TlsOptions.Default with { HostName = hostname } };
         Func<string, CaseId, bool>? exclude = exclusions.IsEmpty ? null : (reportedAgent, id) => exclusions.Excludes(reportedAgent, id.Text);
-        return new ServerEntry { Url = url, Agent = agent, Options = options with { Agent = agent, ExcludeAfterHandshake = exclude } };
+        return new ServerEntry
+        {
+            Url = url,
+            Agent = agent,
+            Options = options with { Agent = agent, ExcludeAfterHandshake = exclude, Origin = origin, Protocols = protocols.Count > 0 ? protocols : null },
+        };
     }
 }

@@ -46,4 +46,66 @@ public class HandshakeResponseTests
     {
         Assert.Equal(expected, Validate(extensions, acceptsDeflate: true, out _));
     }
+
+    private static string? ValidateProtocol(IReadOnlyList<string>? offered, params string[] answers)
+    {
+        var head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + $"Sec-WebSocket-Accept: {HandshakeRequest.ExpectedAccept(Key)}\r\n"
+            + string.Concat(answers.Select(a => $"Sec-WebSocket-Protocol: {a}\r\n"))
+            + "\r\n";
+        return HandshakeResponse.Parse(Encoding.UTF8.GetBytes(head)).Validate(Key, acceptsDeflate: false, offered, out _);
+    }
+
+    [Theory]
+    [InlineData("chat")]
+    [InlineData("superchat")]
+    [InlineData("  chat ")]
+    [InlineData("")]
+    public void Subprotocol_OfferedOrEmpty_IsAccepted(string answer)
+    {
+        // processHandshake: sp = header.strip(); "" selects nothing; otherwise sp must be in self.factory.protocols.
+        Assert.Null(ValidateProtocol(["chat", "superchat"], answer));
+    }
+
+    [Fact]
+    public void Subprotocol_NoneOfferedAndNoneSelected_IsAccepted()
+    {
+        Assert.Null(ValidateProtocol(null));
+        Assert.Null(ValidateProtocol(["chat"]));
+    }
+
+    [Theory]
+    [InlineData("Chat", "[u'chat', u'superchat']")]
+    [InlineData("chat, superchat", "[u'chat', u'superchat']")]
+    [InlineData("mqtt", "[u'chat', u'superchat']")]
+    public void Subprotocol_NotOffered_FailsWithTheOfferAsPython2PrintsIt(string answer, string offered)
+    {
+        // A Python "in" on the list: exact and case-sensitive; the list is str() of the spec's unicode strings.
+        Assert.Equal(
+            $"subprotocol selected by server ({answer}) not in subprotocol list requested by client ({offered})",
+            ValidateProtocol(["chat", "superchat"], answer));
+    }
+
+    [Fact]
+    public void Subprotocol_SelectedWhenNoneOffered_FailsWithAnEmptyList()
+    {
+        Assert.Equal("subprotocol selected by server (chat) not in subprotocol list requested by client ([])", ValidateProtocol(null, "chat"));
+        Assert.Equal("subprotocol selected by server (chat) not in subprotocol list requested by client ([])", ValidateProtocol([], "chat"));
+    }
+
+    [Fact]
+    public void Subprotocol_OfferWithQuotesAndNonAscii_IsShownAsPython2Repr()
+    {
+        Assert.Equal(
+            "subprotocol selected by server (x) not in subprotocol list requested by client ([u\"it's\", u'caf\\xe9', u'\\u20ac'])",
+            ValidateProtocol(["it's", "café", "€"], "x"));
+    }
+
+    [Fact]
+    public void Subprotocol_HeaderTwice_FailsEvenWhenOffered()
+    {
+        Assert.Equal(
+            "HTTP Sec-WebSocket-Protocol header appears more than once in opening handshake reply",
+            ValidateProtocol(["chat"], "chat", "chat"));
+    }
 }

@@ -65,11 +65,28 @@ public class FuzzingClientSpecTests
             """);
         Assert.Contains(spec.Warnings, w => w.Contains("\"autoPingInterval\"", StringComparison.Ordinal));
         Assert.Contains(spec.Warnings, w => w.Contains("\"failByDrop\": true", StringComparison.Ordinal));
-        Assert.Contains(spec.Warnings, w => w.Contains("\"origin\"", StringComparison.Ordinal));
-        Assert.Contains(spec.Warnings, w => w.Contains("\"protocols\"", StringComparison.Ordinal));
         Assert.Contains(spec.Warnings, w => w.Contains("\"hostname\"", StringComparison.Ordinal));
         Assert.DoesNotContain(spec.Warnings, w => w.Contains("\"version\"", StringComparison.Ordinal));
-        Assert.Equal(5, spec.Warnings.Count);
+        Assert.DoesNotContain(spec.Warnings, w => w.Contains("\"origin\"", StringComparison.Ordinal) || w.Contains("\"protocols\"", StringComparison.Ordinal));
+        Assert.Equal(3, spec.Warnings.Count);
+    }
+
+    [Fact]
+    public void Read_OriginAndProtocols_ReachEachServersOptionsWithoutAWarning()
+    {
+        // fuzzing.py nextServer: setSessionParameters(origin=server.get("origin", None), protocols=server.get("protocols", [])).
+        var spec = Read("""
+            {"cases": ["*"],
+             "servers": [{"url": "ws://127.0.0.1:9001", "origin": "http://example.test", "protocols": ["chat", "superchat"]},
+                         {"url": "ws://127.0.0.1:9002", "origin": null, "protocols": []},
+                         {"url": "ws://127.0.0.1:9003"}]}
+            """);
+
+        Assert.Empty(spec.Warnings);
+        Assert.Equal("http://example.test", spec.Servers[0].Options.Origin);
+        Assert.Equal(["chat", "superchat"], spec.Servers[0].Options.Protocols!);
+        Assert.All(spec.Servers.Skip(1), s => Assert.Null(s.Options.Origin));
+        Assert.All(spec.Servers.Skip(1), s => Assert.Null(s.Options.Protocols));
     }
 
     [Fact]
@@ -91,6 +108,8 @@ public class FuzzingClientSpecTests
     [InlineData("""{"cases": ["*"], "servers": [{"agent": "x"}]}""", "servers[0].\"url\" is required")]
     [InlineData("""{"cases": ["*"], "servers": [{"url": "http://127.0.0.1:9001"}]}""", "is not a ws:// URL")]
     [InlineData("""{"cases": ["*"], "exclude-agent-cases": {"a": "1.*"}, "servers": [{"url": "ws://127.0.0.1:9001"}]}""", "must be a list of strings")]
+    [InlineData("""{"cases": ["*"], "servers": [{"url": "ws://127.0.0.1:9001", "origin": 1}]}""", "servers[0].\"origin\" must be a string")]
+    [InlineData("""{"cases": ["*"], "servers": [{"url": "ws://127.0.0.1:9001", "protocols": "chat"}]}""", "servers[0].\"protocols\" must be a list of strings")]
     public void Read_BadSpec_IsOneClearUsageError(string json, string message)
     {
         var e = Assert.Throws<UsageException>(() => Read(json));
