@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Autobahn.Samples.EchoServer;
 using Autobahn.Xunit.Sdk;
 using Xunit.Abstractions;
 
@@ -189,7 +190,7 @@ internal sealed class MethodRunnerFixtures
     public Task TwoQuickRows(string caseId)
     {
         Interlocked.Increment(ref twoQuickRowsRan);
-        return AutobahnRunner.RunAsync(caseId, InMemoryEcho.EchoAsync);
+        return AutobahnRunner.RunAsync(caseId, EchoApp.EchoAsync);
     }
 }
 #pragma warning restore xUnit1000

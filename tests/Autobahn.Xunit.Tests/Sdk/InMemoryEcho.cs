@@ -1,47 +1,16 @@
 using System.Net.WebSockets;
+using Autobahn.Samples.EchoServer;
 
 namespace Autobahn.Xunit.Tests.Sdk;
 
-/// <summary>A correct echo endpoint for in-memory rows (<see cref="AutobahnRunner.RunAsync(string, Func{WebSocket, CancellationToken, Task}, Autobahn.Testsuite.FuzzingOptions?, CancellationToken)"/>).</summary>
+/// <summary>In-memory endpoints for rows (<see cref="AutobahnRunner.RunAsync(string, Func{WebSocket, CancellationToken, Task}, Autobahn.Testsuite.FuzzingOptions?, CancellationToken)"/>).</summary>
 internal static class InMemoryEcho
 {
-    /// <summary>Echoes every message until the fuzzer closes, then completes the closing handshake.</summary>
-    public static async Task EchoAsync(WebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        try
-        {
-            while (true)
-            {
-                var count = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    if (count == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
-                    result = await socket.ReceiveAsync(buffer.AsMemory(count), cancellationToken);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        await socket.CloseOutputAsync(socket.CloseStatus ?? WebSocketCloseStatus.Empty, null, cancellationToken);
-                        return;
-                    }
-
-                    count += result.Count;
-                }
-                while (!result.EndOfMessage);
-                await socket.SendAsync(buffer.AsMemory(0, count), result.MessageType, true, cancellationToken);
-            }
-        }
-        catch (WebSocketException)
-        {
-            // The managed WebSocket has already sent its close (1002/1007) for the protocol error.
-        }
-    }
-
-    /// <summary>Waits <paramref name="delay"/> (a slow server), then echoes.</summary>
+    /// <summary>Waits <paramref name="delay"/> (a slow server), then echoes as the sample app does (<see cref="EchoApp.EchoAsync"/>).</summary>
     public static Func<WebSocket, CancellationToken, Task> After(TimeSpan delay) => async (socket, cancellationToken) =>
     {
         await Task.Delay(delay, cancellationToken);
-        await EchoAsync(socket, cancellationToken);
+        await EchoApp.EchoAsync(socket, cancellationToken);
     };
 }
 

@@ -1,3 +1,4 @@
+using Autobahn.Samples.EchoServer;
 using Autobahn.Xunit.Sdk;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -67,13 +68,13 @@ internal sealed class UnimplementedFixtures
 {
     [AutobahnTheory]
     [AutobahnCases("12.1.1")]
-    public Task Row(string caseId) => AutobahnRunner.RunAsync(caseId, InMemoryEcho.EchoAsync);
+    public Task Row(string caseId) => AutobahnRunner.RunAsync(caseId, EchoApp.EchoAsync);
 
     [AutobahnTheory]
     [AutobahnCases("12.1.1")]
-    public Task RowPassingItsOwnString(string caseId) => AutobahnRunner.RunAsync(new string(caseId.AsSpan()), InMemoryEcho.EchoAsync);
+    public Task RowPassingItsOwnString(string caseId) => AutobahnRunner.RunAsync(new string(caseId.AsSpan()), EchoApp.EchoAsync);
 
     [Fact]
-    public Task Fact() => AutobahnRunner.RunAsync("12.1.1", InMemoryEcho.EchoAsync);
+    public Task Fact() => AutobahnRunner.RunAsync("12.1.1", EchoApp.EchoAsync);
 }
 #pragma warning restore xUnit1000
