@@ -22,7 +22,7 @@ public sealed class AllCasesThroughTheCoreTests(ITestOutputHelper output)
 
     private const string CompressionSkipReason = "sections 12 and 13 take minutes of CPU through the scripted peer; set " + CompressionVariable + "=1 to run them (.ci/run does)";
 
-    [Fact]
+    [WsVerdictsFact]
     public void ClientRole_Sections1To10AgainstAScriptedWsPeer_VerdictsAreWstestsForWs() =>
         AssertAgreement(Sections(1, 10), expectedCount: 301, FuzzerRole.Client);
 
@@ -31,7 +31,7 @@ public sealed class AllCasesThroughTheCoreTests(ITestOutputHelper output)
         AssertAgreement(Sections(12, 13), expectedCount: 216, FuzzerRole.Client);
 
     /// <summary>fuzzingserver mode: the fuzzer accepts the ws client's upgrade and runs the case over it.</summary>
-    [Fact]
+    [WsVerdictsFact]
     public void ServerRole_Sections1To10AgainstAScriptedWsClient_VerdictsAreWstestsForTheWsClient() =>
         AssertAgreement(Sections(1, 10), expectedCount: 301, FuzzerRole.Server);
 
@@ -48,6 +48,14 @@ public sealed class AllCasesThroughTheCoreTests(ITestOutputHelper output)
     public void ServerRole_Sections12And13AgainstAClientOfferingNothing_AllUnimplemented() =>
         AssertAgreement(Sections(12, 13), expectedCount: 216, FuzzerRole.Server, deflateOffer: null, expectation: _ => ("UNIMPLEMENTED", "OK"));
 
+    private static Func<string, (string, string)> ExpectationsOfWs(FuzzerRole role)
+    {
+        var path = role == FuzzerRole.Client ? WstestVerdicts.FindWsTable() : WstestVerdicts.FindClientWsTable();
+        var table = path ?? throw new FileNotFoundException("wstest-results/ws.tsv or clients/ws.tsv not found: the shared folder must sit beside the repository (../shared).");
+        var expected = WstestVerdicts.Read(table);
+        return id => expected[id];
+    }
+
     private static CaseDefinition[] Sections(int first, int last) =>
         CaseCatalog.All.Where(d => d.Id.Section >= first && d.Id.Section <= last).ToArray();
 
@@ -58,10 +66,8 @@ public sealed class AllCasesThroughTheCoreTests(ITestOutputHelper output)
         string? deflateOffer = "permessage-deflate; client_max_window_bits",
         Func<string, (string, string)>? expectation = null)
     {
-        var path = role == FuzzerRole.Client ? WstestVerdicts.FindWsTable() : WstestVerdicts.FindClientWsTable();
-        var table = path ?? throw new FileNotFoundException("wstest-results/ws.tsv or clients/ws.tsv not found: the shared folder must sit beside the repository (../shared).");
-        var expected = WstestVerdicts.Read(table);
-        expectation ??= id => expected[id];
+        // wstest's table only when the test gives no expectation of its own.
+        expectation ??= ExpectationsOfWs(role);
         var stopwatch = Stopwatch.StartNew();
         var disagreements = new ConcurrentBag<(int Index, string Text)>();
 
