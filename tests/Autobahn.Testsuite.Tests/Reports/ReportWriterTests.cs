@@ -9,16 +9,27 @@ namespace Autobahn.Testsuite.Tests.Reports;
 public sealed class ReportWriterTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "autobahn-index-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly List<ReportWriter> writers = [];
 
     public void Dispose()
     {
+        // A writer rewrites index.html on a timer up to a second after its last case; flushed, it has nothing left to
+        // write, so the directory is not deleted while a write creates a file in it ("Directory not empty").
+        foreach (var writer in writers) writer.Flush();
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+    }
+
+    private ReportWriter NewWriter(string? agent = null)
+    {
+        var writer = new ReportWriter(directory) { Agent = agent };
+        writers.Add(writer);
+        return writer;
     }
 
     [Fact]
     public void Record_OneCase_WritesWstestIndexJson()
     {
-        var writer = new ReportWriter(directory);
+        var writer = NewWriter();
 
         writer.Record(Result("2.2", "AutobahnServer", Behavior.Ok, Behavior.Ok, duration: 2, remoteCloseCode: 1000));
 
@@ -42,7 +53,7 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public void Record_SeveralAgentsAndCases_SortsAgentsAndIdsAsStrings()
     {
-        var writer = new ReportWriter(directory);
+        var writer = NewWriter();
 
         writer.Record(Result("2.1", "b", Behavior.NonStrict, Behavior.WrongCode, remoteCloseCode: null));
         writer.Record(Result("10.1.1", "b", Behavior.Failed, Behavior.Unclean));
@@ -61,7 +72,7 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public void Record_SameCaseTwice_KeepsTheLatest()
     {
-        var writer = new ReportWriter(directory);
+        var writer = NewWriter();
 
         writer.Record(Result("2.2", "a", Behavior.Failed, Behavior.Ok));
         writer.Record(Result("2.2", "a", Behavior.Ok, Behavior.Ok));
@@ -73,7 +84,7 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public void Record_AgentOverride_ReportsUnderOverride()
     {
-        var writer = new ReportWriter(directory) { Agent = "My Server" };
+        var writer = NewWriter("My Server");
 
         var agent = writer.Record(Result("2.2", "Kestrel", Behavior.Ok, Behavior.Ok));
 
@@ -85,7 +96,7 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public void Record_ConnectFailed_RecordsNothing()
     {
-        var writer = new ReportWriter(directory);
+        var writer = NewWriter();
 
         var agent = writer.Record(Result("1.1.1", "a", Behavior.Failed, Behavior.Failed, connectFailed: true));
 
@@ -96,7 +107,7 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public void Record_EveryWrite_LeavesValidJsonWithAllFinishedCases()
     {
-        var writer = new ReportWriter(directory);
+        var writer = NewWriter();
 
         for (var i = 1; i <= 25; i++)
         {
@@ -118,7 +129,7 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public async Task Record_ParallelWriters_LoseNoEntryAndReadersAlwaysSeeValidJson()
     {
-        var writer = new ReportWriter(directory);
+        var writer = NewWriter();
         const int writers = 8;
         const int perWriter = 40;
         using var stop = new CancellationTokenSource();

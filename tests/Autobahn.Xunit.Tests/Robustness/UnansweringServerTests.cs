@@ -24,9 +24,13 @@ public sealed class UnansweringServerTests(ITestOutputHelper output) : IDisposab
     private static readonly TimeSpan FullRunBound = TimeSpan.FromSeconds(60);
 
     private readonly string reports = Path.Combine(Path.GetTempPath(), "autobahn-unanswering-" + Guid.NewGuid().ToString("N"));
+    private readonly List<ReportWriter> writers = [];
 
     public void Dispose()
     {
+        // A writer rewrites index.html on a timer up to a second after its last case; flushed, it has nothing left to
+        // write, so the directory is not deleted while a write creates a file in it ("Directory not empty").
+        foreach (var writer in writers) writer.Flush();
         if (Directory.Exists(reports)) Directory.Delete(reports, recursive: true);
     }
 
@@ -105,7 +109,9 @@ public sealed class UnansweringServerTests(ITestOutputHelper output) : IDisposab
     {
         var ids = CaseCatalog.All.Select(d => d.Id.Text).ToArray();
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(5)); // a hang is a test failure, not a wait
-        var runner = new CaseRunner(Fuzzer.RunCaseAsync, new ReportWriter(reports));
+        var writer = new ReportWriter(reports);
+        writers.Add(writer);
+        var runner = new CaseRunner(Fuzzer.RunCaseAsync, writer);
         var settings = new RowSettings(() => CaseExpectations.None, timeScale: 1, new TheoryRun());
         var clock = Stopwatch.StartNew();
         return await GatedRows.RunAsync(ids, concurrent ? ConcurrencyPolicy.DefaultMaximum : 1, async id =>
